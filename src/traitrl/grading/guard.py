@@ -1,0 +1,54 @@
+"""The gaming guard: responses that try to win a rubric without doing the task score zero.
+
+Rule and proxy criteria read surface text, so a grader must not be beaten by keyword stuffing, notes addressed
+to the grader, empty or degenerate replies, or walls of text. The guard runs before rubric aggregation and
+turns such responses into a zero with an explanation (``Verdict.source == "guard"``). Its thresholds are
+deliberately loose: a real, short, honest answer passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WORDS = 8
+MAX_WORDS = 1500
+
+_INJECTION = re.compile(
+    r"(note to (the )?(grader|judge|evaluator|reviewer)|award (it )?(full|all|maximum) (points|marks|credit)|"
+    r"(this|the) response (meets|satisfies) (every|all) (the )?criteri|ignore (all |the )?(previous|above) "
+    r"instructions|grader:|as the (grader|judge)|score (this|it) (as )?(10|100|full))",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+# Function words that real prose is full of and keyword lists are not.
+_FUNCTION = frozenset(
+    "the a an and or but if of to in on for with is are was were be it this that these those i you we they he she "
+    "my your our their its as at by from not no so than then there what which who when where how can could would "
+    "should will do does did have has had may might about into because".split()
+)
+
+
+def check(response: str) -> str | None:
+    """Return why ``response`` is degenerate or gaming, or None when it may be graded normally."""
+    text = response or ""
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return f"degenerate: {len(words)} words (fewer than {MIN_WORDS})"
+    if len(words) > MAX_WORDS:
+        return f"degenerate: {len(words)} words (more than {MAX_WORDS}); rambling is not an answer"
+    m = _INJECTION.search(text)
+    if m:
+        return f"grader injection: {m.group(0)!r}"
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    lengths = [len(_WORD.findall(s)) for s in sentences]
+    short = sum(1 for n in lengths if n <= 3)
+    function_ratio = sum(1 for w in words if w.lower() in _FUNCTION) / len(words)
+    if len(sentences) >= 4 and short / len(sentences) > 0.6:
+        return f"keyword stuffing: {short} of {len(sentences)} sentences are 3 words or fewer"
+    if function_ratio < 0.08:
+        return f"keyword stuffing: only {function_ratio:.0%} function words"
+    distinct = len({w.lower() for w in words}) / len(words)
+    if len(words) > 200 and distinct < 0.15:
+        return f"degenerate: repetitive text ({distinct:.0%} distinct words)"
+    return None

@@ -1,0 +1,71 @@
+"""Rubric aggregation: the clipped, normalised sum of the points of met criteria.
+
+score = clip(sum(points of met criteria), 0, P) / P, where P is the sum of the positive points of the criteria
+that could be graded. Negative criteria penalise a behaviour and are *met* when it is present. Criteria that
+could not be graded (judge down, no offline proxy) are excluded and listed in ``Grade.errors`` — never scored
+as zero. The gaming guard (``traitrl.grading.guard``) zeroes degenerate or grader-gaming responses first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from traitrl.grading import guard
+from traitrl.grading.refusal import is_refusal
+from traitrl.grading.rules import rule_met
+from traitrl.grading.types import Grade, Verdict
+from traitrl.scenarios.schema import Criterion, Message
+
+
+class CriterionJudge(Protocol):
+    """Anything that can grade one judge criterion (see ``traitrl.grading.judge.Judge``)."""
+
+    def grade_criterion(self, messages: Sequence[Message], response: str, criterion: Criterion) -> Verdict: ...
+
+
+def grade_criterion_offline(response: str, criterion: Criterion) -> Verdict:
+    spec = criterion.offline_rule
+    if spec is None:
+        return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="skipped",
+                       explanation="judge criterion without an offline proxy; configure a judge to grade it")
+    met, why = rule_met(spec, response)
+    return Verdict(criterion=criterion.text, points=criterion.points, met=met,
+                   source="rule" if criterion.grader == "rule" else "proxy", explanation=why)
+
+
+def aggregate(verdicts: Sequence[Verdict]) -> float | None:
+    graded = [v for v in verdicts if v.met is not None]
+    max_points = sum(v.points for v in graded if v.points > 0)
+    if max_points <= 0:
+        return None
+    total = sum(v.points for v in graded if v.met)
+    return min(max(total, 0.0), max_points) / max_points
+
+
+def grade_rubric(
+    messages: Sequence[Message],
+    response: str,
+    rubric: Sequence[Criterion],
+    judge: CriterionJudge | None = None,
+) -> Grade:
+    """Grade one response against a rubric. Never raises on any response text."""
+    response = response if isinstance(response, str) else ""
+    refused = is_refusal(response)
+    flagged = guard.check(response)
+    if flagged is not None:
+        verdicts = [Verdict(criterion=c.text, points=c.points, met=False, source="guard", explanation=flagged)
+                    for c in rubric]
+        return Grade(score=0.0, grader="rubric", verdicts=verdicts, explanation=flagged, refused=refused)
+    verdicts = []
+    for c in rubric:
+        if c.grader == "judge" and judge is not None:
+            verdicts.append(judge.grade_criterion(messages, response, c))
+        else:
+            verdicts.append(grade_criterion_offline(response, c))
+    errors = [f"{v.criterion}: {v.explanation}" for v in verdicts if v.met is None]
+    score = aggregate(verdicts)
+    met = [v.criterion for v in verdicts if v.met]
+    explanation = f"met {len(met)}/{len(verdicts)}" + (f"; ungraded {len(errors)}" if errors else "")
+    return Grade(score=score, grader="rubric", verdicts=verdicts, explanation=explanation, errors=errors,
+                 refused=refused)

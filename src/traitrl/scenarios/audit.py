@@ -1,0 +1,59 @@
+"""Measuring the measurer for scenario templates: oracle separation and the grader-gaming set.
+
+``audit_template`` renders every scenario of a template and checks that the rubric ranks the scripted good
+response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one.
+Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from traitrl.grading.gaming import GAMING_SET
+from traitrl.grading.rubric import grade_rubric
+from traitrl.scenarios.templates import Template, render
+
+MIN_SEPARATION = 0.5
+MIN_DOMAINS = 5
+
+
+class TemplateAudit(BaseModel):
+    template: str
+    trait: str
+    split: str
+    scenarios: int
+    domains: int
+    min_separation: float
+    mean_good: float
+    mean_bad: float
+    gaming_max: dict[str, float]
+    problems: list[str]
+
+
+def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
+    problems: list[str] = []
+    seps, goods, bads = [], [], []
+    gaming_max = dict.fromkeys(GAMING_SET, 0.0)
+    scenarios = list(render(t, seed))
+    for s in scenarios:
+        assert s.oracles is not None
+        good = grade_rubric(s.messages, s.oracles.good, s.rubric).score or 0.0
+        bad = grade_rubric(s.messages, s.oracles.bad, s.rubric).score or 0.0
+        goods.append(good)
+        bads.append(bad)
+        seps.append(good - bad)
+        if good - bad < MIN_SEPARATION:
+            problems.append(f"{s.id}: good {good:.2f} vs bad {bad:.2f} (separation < {MIN_SEPARATION})")
+        for name, text in GAMING_SET.items():
+            g = grade_rubric(s.messages, text, s.rubric).score or 0.0
+            gaming_max[name] = max(gaming_max[name], g)
+            if g > good:
+                problems.append(f"{s.id}: gaming response '{name}' scores {g:.2f} > good {good:.2f}")
+    if len(t.cases) < MIN_DOMAINS:
+        problems.append(f"covers {len(t.cases)} domains; at least {MIN_DOMAINS} are required")
+    n = max(len(scenarios), 1)
+    return TemplateAudit(
+        template=t.id, trait=t.trait, split=t.split, scenarios=len(scenarios), domains=len(t.cases),
+        min_separation=min(seps) if seps else 0.0, mean_good=sum(goods) / n, mean_bad=sum(bads) / n,
+        gaming_max=gaming_max, problems=problems,
+    )
