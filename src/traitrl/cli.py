@@ -1,0 +1,122 @@
+"""The `traitrl` command line (typer): scenarios, rollout, evaluation, training and the demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from traitrl import __version__
+from traitrl.cli_common import console, err_console, progress, user_errors
+from traitrl.scenarios.cli import app as scenarios_app
+
+app = typer.Typer(
+    help="traitrl: RL on beneficial traits, held-out alignment evaluation and persistence tests.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(scenarios_app, name="scenarios")
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        console.print(f"traitrl {__version__}")
+        raise typer.Exit()
+
+
+def judge_from_env() -> object | None:
+    """A Judge when TRAITRL_JUDGE_MODEL and an OpenAI-compatible base URL are set, else None (offline proxies)."""
+    import os
+
+    model = os.environ.get("TRAITRL_JUDGE_MODEL")
+    if not model:
+        return None
+    from traitrl.grading.judge import Judge, JudgeCache
+    from traitrl.models.embedded import cache_root
+    from traitrl.models.openai_compat import OpenAIClient
+
+    return Judge(OpenAIClient(model=model), JudgeCache(cache_root() / "judge_cache.sqlite"))
+
+
+@app.command()
+@user_errors
+def rollout(
+    model: str = typer.Option("embedded", help="embedded | a HF model dir | openai:MODEL"),
+    n: int = typer.Option(16, help="Number of scenarios (stratified across traits)."),
+    split: str = typer.Option("heldout", help="Scenario split to roll out on."),
+    trait: list[str] = typer.Option([], help="Only these traits."),
+    domain: list[str] = typer.Option([], help="Only these domains."),
+    max_tokens: int = typer.Option(128, help="New tokens per response."),
+    temperature: float = typer.Option(0.0, help="0 = greedy."),
+    seed: int = 0,
+    batch_size: int = typer.Option(8, help="Generation batch size."),
+    dtype: str = typer.Option("float32", help="float32 | bfloat16 (HF backends)."),
+    out: Path | None = typer.Option(None, help="Write per-scenario results (JSONL)."),
+    show: int = typer.Option(3, help="Print this many responses in full."),
+) -> None:
+    """Generate responses with a model on scenarios and grade them with each scenario's rubric."""
+    from traitrl.models import SamplingParams, load_model
+    from traitrl.rollout import pick_stratified
+    from traitrl.rollout import rollout as run_rollout
+    from traitrl.scenarios.bank import build_bank
+
+    if split not in ("train", "heldout"):
+        raise ValueError(f"--split must be train or heldout, not {split!r}")
+    pool = build_bank(seed=seed, split=split, traits=trait or None, domains=domain or None)  # type: ignore[arg-type]
+    if not pool:
+        raise ValueError("no scenarios match the filters")
+    scenarios = pick_stratified(pool, n, seed)
+    err_console.print(f"loading model {model!r} …")
+    chat_model = load_model(model, dtype=dtype, batch_size=batch_size)
+    tokenizer = getattr(chat_model, "tokenizer", None)
+    count = (lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"])) if tokenizer is not None else None
+    params = SamplingParams(max_tokens=max_tokens, temperature=temperature, seed=seed)
+    judge = judge_from_env()
+    with progress() as bar:
+        task = bar.add_task(f"rollout {chat_model.name}", total=len(scenarios))
+        results, summary = run_rollout(chat_model, scenarios, params, judge=judge, batch_size=batch_size,  # type: ignore[arg-type]
+                                       on_batch=lambda k: bar.advance(task, k), count_tokens=count)
+    table = Table(title=f"{len(results)} graded rollouts — {chat_model.name} ({'judge' if judge else 'offline proxies'})")
+    for col in ("scenario", "score", "met", "refused", "response"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        met = sum(1 for v in r.grade.verdicts if v.met)
+        table.add_row(r.scenario_id, "—" if r.grade.score is None else f"{r.grade.score:.2f}",
+                      f"{met}/{len(r.grade.verdicts)}", "yes" if r.grade.refused else "",
+                      r.response[:90].replace("\n", " "))
+    console.print(table)
+    for r in results[:show]:
+        console.print(f"[bold]{r.scenario_id}[/] → {r.response}\n  [dim]{r.grade.explanation}[/]")
+    by_trait = "  ".join(f"{k} {v:.2f}" for k, v in summary.by_trait.items())
+    console.print(f"mean score {summary.mean_score if summary.mean_score is None else round(summary.mean_score, 3)}  "
+                  f"refusals {summary.refusal_rate:.0%}  {summary.new_tokens} new tokens in {summary.seconds:.1f} s "
+                  f"= {summary.tokens_per_second:.1f} tokens/s\nby trait: {by_trait}")
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w") as f:
+            for r in results:
+                f.write(r.model_dump_json() + "\n")
+            f.write(json.dumps({"summary": summary.model_dump()}) + "\n")
+        console.print(f"wrote {out}")
+
+
+@app.command()
+@user_errors
+def demo(
+    out_dir: Path = typer.Option(Path("runs/demo"), help="Where the demo writes its files."),
+    n: int = typer.Option(14, help="Scenarios to roll out (2 per trait by default)."),
+) -> None:
+    """A small real end-to-end run on the embedded model: bank → rollout → grades."""
+    from traitrl.scenarios.bank import bank_stats, build_bank
+    from traitrl.scenarios.io import write_scenarios
+
+    bank = build_bank(seed=0)
+    st = bank_stats(bank)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_scenarios(bank, out_dir / "scenarios.parquet")
+    console.print(f"scenario bank: {st.scenarios} across {len(st.cells)} traits → {out_dir / 'scenarios.parquet'}")
+    rollout(model="embedded", n=n, split="heldout", trait=[], domain=[], max_tokens=96, temperature=0.0, seed=0,
+            batch_size=8, dtype="float32", out=out_dir / "rollout.jsonl", show=2)

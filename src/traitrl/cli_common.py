@@ -1,0 +1,40 @@
+"""Shared CLI plumbing: one console, clean errors instead of tracebacks, progress bars."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(fn: F) -> F:
+    """Turn expected failures (bad files, missing models, bad configs) into a message and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from traitrl.models.base import ModelLoadError
+        from traitrl.models.openai_compat import OpenAIError
+
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, ModelLoadError, OpenAIError, FileNotFoundError) as err:
+            err_console.print(f"[bold red]error:[/] {err}", markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TimeRemainingColumn(), console=err_console, transient=False,
+    )
