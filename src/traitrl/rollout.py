@@ -69,10 +69,10 @@ def rollout(
     for i in range(0, len(scenarios), batch_size):
         batch = scenarios[i:i + batch_size]
         responses = model.generate([s.messages for s in batch], params)
-        for s, r in zip(batch, responses, strict=True):
-            new_tokens += count_tokens(r) if count_tokens else len(r.split())
+        for s, text in zip(batch, responses, strict=True):
+            new_tokens += count_tokens(text) if count_tokens else len(text.split())
             results.append(RolloutResult(scenario_id=s.id, trait=s.trait, domain=s.domain, template=s.template,
-                                         response=r, grade=grade_rubric(s.messages, r, s.rubric, judge=judge)))
+                                         response=text, grade=grade_rubric(s.messages, text, s.rubric, judge=judge)))
         if on_batch:
             on_batch(len(batch))
     seconds = time.perf_counter() - start

@@ -203,7 +203,7 @@ def score_sample(
 def oracle_outputs(sample: Sample, which: Literal["good", "bad"]) -> list[Output]:
     """Scripted outputs for measuring the measurer (see module docstring)."""
     if sample.prompts[0].options is not None:
-        out = []
+        out: list[Output] = []
         for p in sample.prompts:
             k = len(p.options or [])
             target = sample.target if sample.target is not None else 0

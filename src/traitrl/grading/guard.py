@@ -23,9 +23,7 @@ _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 # Function words that real prose is full of and keyword lists are not.
 _FUNCTION = frozenset(
-    "the a an and or but if of to in on for with is are was were be it this that these those i you we they he she "
-    "my your our their its as at by from not no so than then there what which who when where how can could would "
-    "should will do does did have has had may might about into because".split()
+    ["the", "a", "an", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "it", "this", "that", "these", "those", "i", "you", "we", "they", "he", "she", "my", "your", "our", "their", "its", "as", "at", "by", "from", "not", "no", "so", "than", "then", "there", "what", "which", "who", "when", "where", "how", "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "had", "may", "might", "about", "into", "because"]
 )
 
 

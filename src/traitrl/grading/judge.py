@@ -93,15 +93,14 @@ class Judge:
     def grade_criterion(self, messages: Sequence[Message], response: str, criterion: Criterion) -> Verdict:
         prompt = judge_prompt(messages, response, criterion)
         key = self._key(prompt)
-        base = {"criterion": criterion.text, "points": criterion.points}
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             self.cache_hits += 1
             met, why = parse_judge_reply(cached)
-            return Verdict(**base, met=met, source="judge", explanation=why, raw=cached)
+            return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why, raw=cached)
         chat = [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": prompt}]
         last_error = ""
-        for attempt in range(2):
+        for _attempt in range(2):
             try:
                 self.calls += 1
                 reply = self.client.chat(chat, max_tokens=self.max_tokens, temperature=0.0)
@@ -117,6 +116,6 @@ class Judge:
                 continue
             if self.cache:
                 self.cache.put(key, reply)
-            return Verdict(**base, met=met, source="judge", explanation=why, raw=reply)
+            return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why, raw=reply)
         self.failures += 1
-        return Verdict(**base, met=None, source="error", explanation=last_error)
+        return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="error", explanation=last_error)

@@ -76,7 +76,7 @@ def bank_stats(scenarios: Sequence[Scenario], benchmark_texts: Sequence[str] = (
     heldout_texts = [s.prompt_text for s in scenarios if s.split == "heldout"]
     leak = leakage_between(train_texts, [*heldout_texts, *benchmark_texts])
     return BankStats(
-        scenarios=dict(by_split),
+        scenarios={str(k): v for k, v in by_split.items()},
         templates={k: len(v) for k, v in templates.items()},
         templates_per_trait={k: dict(v) for k, v in sorted(per_trait.items())},
         cells={k: dict(sorted(v.items())) for k, v in sorted(cells.items())},

@@ -88,7 +88,7 @@ def _benchmark_texts() -> list[str]:
         from traitrl.evals.api import REGISTRY
     except ImportError:
         return []
-    texts = []
+    texts: list[str] = []
     for spec in REGISTRY.values():
         for sample in spec.factory():
             texts.extend("\n".join(m.content for m in p.messages) for p in sample.prompts)

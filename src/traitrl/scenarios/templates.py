@@ -28,6 +28,7 @@ variants yields 42. Slots inside regular expressions are inserted with ``re.esca
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import string
@@ -210,10 +211,8 @@ def load_template_file(path: str | Path) -> list[Template]:
         loc = list(first["loc"])
         where = ".".join(str(p) for p in loc)
         if len(loc) >= 2 and loc[0] == "templates" and isinstance(raw, dict):
-            try:
+            with contextlib.suppress(KeyError, IndexError, TypeError):
                 where = f"template '{raw['templates'][loc[1]]['id']}': " + ".".join(str(p) for p in loc[2:])
-            except (KeyError, IndexError, TypeError):
-                pass
         raise ValueError(f"{path}: {where}: {first['msg']}") from None
     for t in parsed.templates:
         t.trait = parsed.trait
