@@ -39,13 +39,32 @@ def judge_prompt(messages: Sequence[Message], response: str, criterion: Criterio
     )
 
 
-def parse_judge_reply(text: str) -> tuple[bool, str]:
-    """Extract ``met`` and ``explanation``; raises ValueError on anything else."""
-    m = _JSON.search(text or "")
+def _first_verdict_object(text: str) -> object:
+    """The first JSON object in ``text`` that has a ``met`` key, else the first-to-last brace span.
+
+    A greedy brace match alone rejects valid verdicts followed or preceded by other braces (reasoning text,
+    "I checked the {draft}"), so each "{" is tried with ``raw_decode``, which stops at the object's end.
+    """
+    decoder = json.JSONDecoder()
+    for start in (i for i, ch in enumerate(text) if ch == "{"):
+        try:
+            obj, _ = decoder.raw_decode(text, start)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict) and "met" in obj:
+            return obj
+    m = _JSON.search(text)
     if not m:
         raise ValueError("no JSON object in judge reply")
-    obj = json.loads(m.group(0))
-    met = obj.get("met") if isinstance(obj, dict) else None
+    return json.loads(m.group(0))
+
+
+def parse_judge_reply(text: str) -> tuple[bool, str]:
+    """Extract ``met`` and ``explanation``; raises ValueError on anything else."""
+    obj = _first_verdict_object(text or "")
+    if not isinstance(obj, dict):
+        raise ValueError("judge reply JSON is not an object")
+    met = obj.get("met")
     if isinstance(met, str) and met.lower() in ("true", "false"):
         met = met.lower() == "true"
     if not isinstance(met, bool):

@@ -91,7 +91,8 @@ class Template(BaseModel):
             for i, case in enumerate(cases):
                 for variant in self.variants:
                     slots = {**case, **variant, "name": "X"}
-                    missing = sorted(_fields(self) - set(slots))
+                    used = _fields(self).union(*(_fields_of(v) for v in variant.values()))
+                    missing = sorted(used - set(slots))
                     if missing:
                         raise ValueError(f"cases.{domain}[{i}] lacks slot(s) {', '.join(missing)}")
         return self
@@ -160,7 +161,9 @@ def render(template: Template, seed: int = 0) -> Iterator[Scenario]:
         for ci, case in enumerate(cases):
             for vi, variant in enumerate(template.variants):
                 sid = f"{template.trait}/{template.id}/{domain}/{ci}-{vi}"
-                slots = {"name": _pick_name(seed, sid), **case, **variant}
+                base = {"name": _pick_name(seed, sid), **case}
+                # Variant values may themselves use case slots ("... {right} ..."): fill them first.
+                slots = {**base, **{k: _fill(v, base) for k, v in variant.items()}}
                 messages = [Message(role="system", content=_fill(template.system, slots))] if template.system else []
                 messages += [Message(role=m.role, content=_fill(m.content, slots)) for m in template.messages]  # type: ignore[arg-type]
                 yield Scenario(
