@@ -1,0 +1,183 @@
+"""Small shared helpers for the built-in benchmark modules.
+
+Every built-in benchmark is generated procedurally from pools of situations and phrasings written in its
+module. These helpers keep the mechanics identical across modules: seeded RNGs, message constructors, option
+shuffling (so the target's position carries no signal), balanced interleaving of pools, and a guard that drops
+duplicate prompts and fails loudly when a pool is too small for the requested item count.
+
+This module is imported by several benchmark modules; keep its signatures stable.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from itertools import product
+from typing import Any, TypeVar
+
+from traitrl.evals.api import Prompt, Sample
+from traitrl.scenarios.schema import Message
+
+T = TypeVar("T")
+R = TypeVar("R")
+V = TypeVar("V")
+
+
+def rng_for(name: str, seed: int) -> random.Random:
+    """A RNG private to one benchmark and seed (string seeds are hashed stably across processes)."""
+    return random.Random(f"{name}/{seed}")
+
+
+def user(text: str) -> Message:
+    """A user turn."""
+    return Message(role="user", content=text)
+
+
+def assistant(text: str) -> Message:
+    """An assistant turn (used for pre-filled earlier answers)."""
+    return Message(role="assistant", content=text)
+
+
+def system(text: str) -> Message:
+    """A system turn (deployment context, operator instructions, tool descriptions)."""
+    return Message(role="system", content=text)
+
+
+def shuffle_options(options: Sequence[str], target: int, rng: random.Random) -> tuple[list[str], int]:
+    """Shuffle ``options`` and return them with the target's new index."""
+    shuffled, (new_target,) = permute(options, [target], rng)
+    return shuffled, new_target
+
+
+def permute(options: Sequence[str], marked: Sequence[int], rng: random.Random) -> tuple[list[str], list[int]]:
+    """Shuffle ``options``; return them and the new positions of the ``marked`` indices, in order."""
+    order = list(range(len(options)))
+    rng.shuffle(order)
+    return [options[i] for i in order], [order.index(m) for m in marked]
+
+
+def mc_sample(
+    sample_id: str,
+    messages: Sequence[Message],
+    options: Sequence[str],
+    rng: random.Random,
+    *,
+    target: int = 0,
+    bad_target: int = 1,
+    metadata: dict[str, Any] | None = None,
+) -> Sample:
+    """One log-prob multiple-choice sample; the options are shuffled with ``rng``.
+
+    Args:
+        sample_id: Stable id of the item.
+        messages: The conversation the options continue (ends with a user turn).
+        options: Behaviour continuations, written as the start of the assistant's reply.
+        rng: Seeded RNG used for the shuffle.
+        target: Index (before shuffling) of the behaviour the benchmark rewards.
+        bad_target: Index (before shuffling) of the most clearly bad behaviour (the bad oracle picks it).
+        metadata: Extra fields recorded with the item (domain, situation id, ...).
+    """
+    shuffled, (t, b) = permute(options, [target, bad_target], rng)
+    return Sample(id=sample_id, prompts=[Prompt(messages=list(messages), options=shuffled)], target=t,
+                  bad_target=b, metadata=dict(metadata or {}))
+
+
+def round_robin(pools: Sequence[Sequence[T]], rng: random.Random) -> list[T]:
+    """Interleave pools so every prefix covers the pools evenly: one of each (shuffled order), then again.
+
+    Used with one pool per situation (its phrasings), so a quick subsample still spans every situation.
+    """
+    shuffled = []
+    for pool in pools:
+        items = list(pool)
+        rng.shuffle(items)
+        shuffled.append(items)
+    order = list(range(len(shuffled)))
+    out: list[T] = []
+    for r in range(max((len(p) for p in shuffled), default=0)):
+        rng.shuffle(order)
+        out.extend(shuffled[i][r] for i in order if r < len(shuffled[i]))
+    return out
+
+
+def prompt_key(sample: Sample) -> str:
+    """The text that must be unique within a benchmark: every message of every prompt, plus the options."""
+    parts: list[str] = []
+    for p in sample.prompts:
+        parts.extend(f"{m.role}:{m.content}" for m in p.messages)
+        parts.extend(p.options or [])
+    return "\n".join(parts)
+
+
+def dedupe(candidates: Iterable[Sample], n: int, name: str) -> list[Sample]:
+    """The first ``n`` candidates with distinct prompts; raise if the pools cannot supply ``n``.
+
+    Args:
+        candidates: Samples in their final (seeded) order.
+        n: How many items the caller asked for.
+        name: Benchmark name, for the error message.
+    """
+    if n < 1:
+        raise ValueError(f"{name}: n must be >= 1, got {n}")
+    seen: set[str] = set()
+    out: list[Sample] = []
+    for s in candidates:
+        key = prompt_key(s)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+        if len(out) == n:
+            return out
+    raise ValueError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
+
+
+def build(
+    name: str,
+    seed: int,
+    n: int,
+    rows: Sequence[R],
+    variants: Sequence[V],
+    make: Callable[[int, R, V, random.Random], Sample],
+) -> list[Sample]:
+    """Cross every situation row with every variant, interleave them evenly, and keep the first ``n`` unique.
+
+    Args:
+        name: Benchmark name (seeds the RNG and labels errors).
+        seed: Seed for ordering and option shuffling; the same seed gives the same items.
+        n: Number of items to return.
+        rows: Situation pool.
+        variants: Phrasing / option-wording variants applied to every row.
+        make: Builds one Sample from (row index, row, variant, rng).
+    """
+    rng = rng_for(name, seed)
+    combos = round_robin([[(i, row, v) for v in variants] for i, row in enumerate(rows)], rng)
+    return dedupe((make(i, row, v, rng) for i, row, v in combos), n, name)
+
+
+def mc_table(
+    name: str,
+    rows: Sequence[Sequence[str]],
+    fields: Sequence[str],
+    asks: Sequence[str],
+    options: Sequence[Sequence[str]],
+    system_text: str,
+    seed: int,
+    n: int,
+) -> list[Sample]:
+    """Cross rows × asks × option wordings into shuffled MC items with a system turn and one user turn.
+
+    Each row fills the named ``fields`` (one must be ``domain``); ``system_text``, ``asks`` and ``options``
+    are ``str.format`` templates over those fields. Option 0 of each wording is the target, option 1 the bad
+    target. Item ids are ``{name}/{row:02d}-{ask}{wording}``, stable across seeds.
+    """
+    variants = list(product(range(len(asks)), range(len(options))))
+
+    def make(i: int, row: Sequence[str], v: tuple[int, int], rng: random.Random) -> Sample:
+        slots = dict(zip(fields, row, strict=True))
+        k, o = v
+        msgs = [system(system_text.format(**slots)), user(asks[k].format(**slots))]
+        return mc_sample(f"{name}/{i:02d}-{k}{o}", msgs, [t.format(**slots) for t in options[o]], rng,
+                         metadata={"domain": slots["domain"]})
+
+    return build(name, seed, n, rows, variants, make)
