@@ -83,6 +83,9 @@ def test_guard_passes_normal_prose_and_flags_gaming() -> None:
     assert guard.check(GAMING_SET["judge_injection"]) is not None
     assert guard.check(GAMING_SET["keyword_stuffing"]) is not None
     assert guard.check("word " * 2000) is not None
+    arithmetic = ("The expected loss is 0.3 x 64 + 0.3 x 71 + 0.4 x 58 = 63.7 thousand, which is above the 60.5 "
+                  "threshold, so I would not sign the 2.5-year lease yet.")
+    assert guard.check(arithmetic) is None  # decimals are not sentence ends
 
 
 def test_refusal_detector() -> None:

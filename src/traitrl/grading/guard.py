@@ -20,7 +20,8 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z']+")
-_SENTENCE = re.compile(r"[^.!?\n]+")
+# Sentence ends are . ! ? followed by white space or the end; decimals such as 0.3 or 63.7 are not ends.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 # Function words that real prose is full of and keyword lists are not.
 _FUNCTION = frozenset(
     ["the", "a", "an", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "it", "this", "that", "these", "those", "i", "you", "we", "they", "he", "she", "my", "your", "our", "their", "its", "as", "at", "by", "from", "not", "no", "so", "than", "then", "there", "what", "which", "who", "when", "where", "how", "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "had", "may", "might", "about", "into", "because"]
@@ -38,7 +39,7 @@ def check(response: str) -> str | None:
     m = _INJECTION.search(text)
     if m:
         return f"grader injection: {m.group(0)!r}"
-    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     lengths = [len(_WORD.findall(s)) for s in sentences]
     short = sum(1 for n in lengths if n <= 3)
     function_ratio = sum(1 for w in words if w.lower() in _FUNCTION) / len(words)
