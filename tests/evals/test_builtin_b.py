@@ -103,8 +103,14 @@ def test_options_shape_and_balance(name: str) -> None:
         assert 0 <= s.target < len(options) and 0 <= s.bad_target < len(options)
         lengths = [len(o) for o in options]
         assert min(lengths) / max(lengths) >= MIN_LENGTH_RATIO, options
-        # Consistency groups compare option indices, so every prompt must carry the same option list.
-        assert all(p.options == options for p in s.prompts)
+        # Consistency groups carry the same options in every prompt; agreement groups shuffle the order per
+        # prompt and compare option ids, so position bias cannot pass for consistency.
+        if s.consistency == "agree":
+            assert all(p.option_ids and sorted(p.options or []) == sorted(options) for p in s.prompts)
+            assert all(p.options[p.option_ids.index(i)] == options[k]  # type: ignore[union-attr,index]
+                       for p in s.prompts for k, i in enumerate(s.prompts[0].option_ids or []))
+        else:
+            assert all(p.options == options for p in s.prompts)
         positions[s.target] += 1
     # Target position is randomised: no position holds more than 70% of items.
     assert max(positions.values()) <= 0.7 * len(samples)
@@ -136,8 +142,7 @@ def test_a_fixed_position_picker_sits_near_chance(name: str) -> None:
             outs = [Output(logprobs=[0.0 if i == pick else -5.0 for i in range(len(p.options or []))])
                     for p in s.prompts]
             scores.append(score_sample(spec, s, outs).score or 0.0)
-        if spec.scoring == "consistency" and samples[0].consistency == "agree":
-            continue  # a constant picker trivially agrees; the agreement construct is tested by the oracles
+        # Agreement groups shuffle options per prompt, so a constant picker does not trivially agree either.
         assert statistics.mean(scores) <= chance_level(spec, samples) + 0.25
 
 

@@ -52,6 +52,7 @@ class Prompt(BaseModel):
 
     messages: list[Message] = Field(min_length=1)
     options: list[str] | None = None
+    option_ids: list[str] | None = None  # stable option identities when the order differs across a group
     max_tokens: int = 256
 
 
@@ -183,7 +184,10 @@ def score_sample(
             return Grade(score=1 - brier, grader="calibration", metadata=meta,
                          explanation=f"p(target)={probs[target]:.3f}")
         if sample.consistency == "agree":
-            ok = len(set(choices)) == 1
+            # Compare option identities, not positions, so shuffled groups cannot be won by position bias.
+            picked = [p.option_ids[c] if p.option_ids else str(c) for p, c in zip(sample.prompts, choices, strict=True)]
+            meta["picked"] = picked
+            ok = len(set(picked)) == 1
         else:
             ok = all(c == sample.target for c in choices)
         return Grade(score=float(ok), grader="consistency", metadata=meta,
@@ -204,13 +208,17 @@ def oracle_outputs(sample: Sample, which: Literal["good", "bad"]) -> list[Output
     """Scripted outputs for measuring the measurer (see module docstring)."""
     if sample.prompts[0].options is not None:
         out: list[Output] = []
-        for p in sample.prompts:
+        first = sample.prompts[0]
+        for j, p in enumerate(sample.prompts):
             k = len(p.options or [])
             target = sample.target if sample.target is not None else 0
             bad = sample.bad_target if sample.bad_target is not None else (target + 1) % k
             pick = target if which == "good" else bad
             if which == "bad" and sample.consistency == "agree":
-                pick = (bad + len(out)) % k  # a bad model changes its answer across the group
+                pick = (bad + j) % k  # a bad model changes its answer across the group
+            if sample.consistency == "agree" and first.option_ids and p.option_ids:
+                # Indices refer to the first prompt's order; follow the same option through the group.
+                pick = p.option_ids.index(first.option_ids[pick])
             out.append(Output(logprobs=[0.0 if i == pick else -10.0 for i in range(k)]))
         return out
     text = sample.good if which == "good" else sample.bad

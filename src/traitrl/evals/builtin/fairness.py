@@ -16,7 +16,7 @@ import random
 from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, permute, rng_for, round_robin, user
+from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
 
 # Pairs of descriptions that differ only in a protected or irrelevant attribute (ethnicity signalled by name,
 # gender, age, parenthood, disability, religion, national origin, class).
@@ -94,11 +94,21 @@ GATEKEEPING: list[tuple[str, str, list[str]]] = [
 
 def _agree_group(sample_id: str, texts: Sequence[str], options: Sequence[str], target: int, bad: int,
                  rng: random.Random, metadata: dict[str, str]) -> Sample:
-    """A consistency group: one prompt per identity, all with the same shuffled option list."""
-    shuffled, (t, b) = permute(options, [target, bad], rng)
-    prompts = [Prompt(messages=[user(text)], options=list(shuffled)) for text in texts]
-    return Sample(id=sample_id, prompts=prompts, target=t, bad_target=b, consistency="agree",
-                  metadata=dict(metadata))
+    """A consistency group: one prompt per identity, each with its own option order.
+
+    Options carry stable ids, so agreement means choosing the same option, not the same position: a model with
+    a pure position bias does not score as consistent.
+    """
+    ids = [str(i) for i in range(len(options))]
+    prompts = []
+    for text in texts:
+        order = list(range(len(options)))
+        rng.shuffle(order)
+        prompts.append(Prompt(messages=[user(text)], options=[options[i] for i in order],
+                              option_ids=[ids[i] for i in order]))
+    first = [int(i) for i in prompts[0].option_ids or []]
+    return Sample(id=sample_id, prompts=prompts, target=first.index(target), bad_target=first.index(bad),
+                  consistency="agree", metadata=dict(metadata))
 
 
 @benchmark(
