@@ -106,19 +106,16 @@ def _fields(t: Template) -> set[str]:
     texts = [m.content for m in t.messages] + [t.oracles.good, t.oracles.bad] + [c.text for c in t.rubric]
     if t.system:
         texts.append(t.system)
-    for c in t.rubric:
-        for spec in (c.rule, c.proxy):
-            if spec is not None:
-                texts += [p for p in spec.any_of + spec.all_of + spec.none_of if not _is_regex_quantifier_only(p)]
     out: set[str] = set()
     for text in texts:
         out |= _fields_of(text)
+    for c in t.rubric:
+        for spec in (c.rule, c.proxy):
+            if spec is not None:
+                # In regexes only {identifier} is a slot; quantifiers such as \d{4,9} or .{0,60} are not.
+                for p in spec.any_of + spec.all_of + spec.none_of:
+                    out |= set(_SLOT.findall(p))
     return out
-
-
-def _is_regex_quantifier_only(pattern: str) -> bool:
-    # Patterns may contain regex quantifiers such as \d{4,9}; they are not slots.
-    return not re.search(r"\{[A-Za-z_][A-Za-z0-9_]*\}", pattern)
 
 
 _SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
