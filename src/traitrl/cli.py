@@ -10,6 +10,8 @@ from rich.table import Table
 
 from traitrl import __version__
 from traitrl.cli_common import console, err_console, progress, user_errors
+from traitrl.evals.cli import mount as mount_eval_commands
+from traitrl.rl.cli import export_app, train_command
 from traitrl.scenarios.cli import app as scenarios_app
 
 app = typer.Typer(
@@ -18,6 +20,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(scenarios_app, name="scenarios")
+mount_eval_commands(app)  # benchmarks list, eval, compare
+app.command("train")(train_command)
+app.add_typer(export_app, name="export")
 
 
 @app.callback()

@@ -24,12 +24,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy import stats as sps
 
 N_BOOT = 2000
 
 
-def bootstrap_ci(values: Sequence[float], seed: int = 0, n_boot: int = N_BOOT, level: float = 0.95) -> tuple[float, float]:
+def bootstrap_ci(values: ArrayLike, seed: int = 0, n_boot: int = N_BOOT, level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap CI of the mean."""
     x = np.asarray(values, dtype=float)
     if x.size == 0:
@@ -122,6 +123,10 @@ def summarize(
                                 False, False, False, errors, refusal)
     lo, hi = bootstrap_ci(x, seed=seed)
     sd = float(x.std(ddof=1)) if x.size > 1 else 0.0
+    # With every item scored alike the sample SD is 0 and would claim any shift is detectable; use the SD of
+    # chance-level responding instead (a Bernoulli at the chance level, or at 0.5 when chance is unknown).
+    c = chance if chance is not None and 0 < chance < 1 else 0.5
+    sd_mde = sd if sd > 0 else math.sqrt(c * (1 - c))
     ece = brier = None
     if calibration:
         meta = [m for m in calibration if "p_chosen" in m and "correct" in m]
@@ -130,7 +135,7 @@ def summarize(
         brier = float(1 - x.mean())  # calibration scores are 1 - (halved multi-class) Brier
     return BenchmarkSummary(
         benchmark=benchmark, category=category, n=int(x.size), mean=float(x.mean()), ci_low=lo, ci_high=hi, sd=sd,
-        mde=min_detectable_effect(sd, int(x.size)), chance=chance, floor=lo <= eps, ceiling=hi >= 1 - eps,
+        mde=min_detectable_effect(sd_mde, int(x.size)), chance=chance, floor=lo <= eps, ceiling=hi >= 1 - eps,
         at_chance=chance is not None and lo - eps <= chance <= hi + eps, errors=errors, refusal_rate=refusal,
         ece=ece, brier=brier,
     )
@@ -170,7 +175,7 @@ class PairedResult:
 
 
 def paired_bootstrap(
-    diffs: Sequence[float], seed: int = 0, n_boot: int = N_BOOT
+    diffs: ArrayLike, seed: int = 0, n_boot: int = N_BOOT
 ) -> tuple[float, float, float]:
     """Percentile CI of the mean paired difference and a two-sided bootstrap p-value.
 

@@ -185,9 +185,10 @@ def score_sample(
                          explanation=f"p(target)={probs[target]:.3f}")
         if sample.consistency == "agree":
             # Compare option identities, not positions, so shuffled groups cannot be won by position bias.
-            picked = [p.option_ids[c] if p.option_ids else str(c) for p, c in zip(sample.prompts, choices, strict=True)]
-            meta["picked"] = picked
-            ok = len(set(picked)) == 1
+            picked_ids = [p.option_ids[c] if p.option_ids else str(c)
+                          for p, c in zip(sample.prompts, choices, strict=True)]
+            meta["picked"] = picked_ids
+            ok = len(set(picked_ids)) == 1
         else:
             ok = all(c == sample.target for c in choices)
         return Grade(score=float(ok), grader="consistency", metadata=meta,

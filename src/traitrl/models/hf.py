@@ -95,28 +95,64 @@ class HFChatModel:
 
     @torch.inference_mode()
     def option_logprobs(self, requests: Sequence[MCRequest]) -> list[list[float]]:
-        pairs: list[tuple[int, int, list[int], int]] = []  # (request, option, tokens, n_continuation)
+        """Summed log-probs of each continuation, sharing one context forward pass across its options.
+
+        Contexts (left-padded, longest first) run once with the KV cache on; each option then runs only its
+        own tokens against a copy of its context's cache rows. The first continuation token is scored from
+        the context pass's last logits, so single-token options need no second pass. Only the logits that are
+        scored are computed (the vocabulary projection dominates a small model's cost).
+        """
+        groups: dict[tuple[int, ...], list[tuple[int, int, list[int]]]] = {}
         for ri, req in enumerate(requests):
             for oi, cont in enumerate(req.continuations):
                 ctx, cont_ids = self._encode_pair(req.context, cont)
                 if not cont_ids:
                     raise ValueError(f"continuation {cont!r} encodes to no tokens")
-                pairs.append((ri, oi, ctx + cont_ids, len(cont_ids)))
-        pairs.sort(key=lambda p: -len(p[2]))
+                if not ctx:
+                    raise ValueError("empty context: log-prob scoring needs a non-empty context")
+                groups.setdefault(tuple(ctx), []).append((ri, oi, cont_ids))
         result = [[0.0] * len(r.continuations) for r in requests]
-        pad = self.tokenizer.pad_token_id
-        for start in range(0, len(pairs), self.batch_size):
-            chunk = pairs[start:start + self.batch_size]
-            width = max(len(p[2]) for p in chunk) - 1
-            ids = torch.full((len(chunk), width), pad, dtype=torch.long)
-            mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            for row, (_, _, toks, _) in enumerate(chunk):
-                ids[row, :len(toks) - 1] = torch.tensor(toks[:-1])
-                mask[row, :len(toks) - 1] = 1
-            logits_B_T_V = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device)).logits
-            logp_B_T_V = torch.log_softmax(logits_B_T_V.float(), dim=-1)
-            for row, (ri, oi, toks, n_cont) in enumerate(chunk):
-                targets = torch.tensor(toks[-n_cont:], device=self.device)
-                positions = torch.arange(len(toks) - 1 - n_cont, len(toks) - 1, device=self.device)
-                result[ri][oi] = float(logp_B_T_V[row, positions, targets].sum())
+        ordered = sorted(groups.items(), key=lambda g: -len(g[0]))
+        for start in range(0, len(ordered), self.batch_size):
+            self._score_groups(ordered[start:start + self.batch_size], result)
         return result
+
+    def _score_groups(
+        self, chunk: Sequence[tuple[tuple[int, ...], list[tuple[int, int, list[int]]]]], result: list[list[float]]
+    ) -> None:
+        device = self.device
+        pad = self.tokenizer.pad_token_id
+        width = max(len(ctx) for ctx, _ in chunk)
+        ids_B_L = torch.full((len(chunk), width), pad, dtype=torch.long)
+        mask_B_L = torch.zeros((len(chunk), width), dtype=torch.long)
+        for row, (ctx, _) in enumerate(chunk):
+            ids_B_L[row, width - len(ctx):] = torch.tensor(ctx)
+            mask_B_L[row, width - len(ctx):] = 1
+        pos_B_L = (mask_B_L.cumsum(-1) - 1).clamp(min=0)
+        out = self.model(input_ids=ids_B_L.to(device), attention_mask=mask_B_L.to(device),
+                         position_ids=pos_B_L.to(device), use_cache=True, logits_to_keep=1)
+        first_B_V = torch.log_softmax(out.logits[:, -1].float(), dim=-1)
+        # One row per option: (group row, request, option, continuation tokens).
+        rows = [(g, ri, oi, cont) for g, (_, opts) in enumerate(chunk) for ri, oi, cont in opts]
+        for g, ri, oi, cont in rows:
+            result[ri][oi] = float(first_B_V[g, cont[0]])
+        rest = [r for r in rows if len(r[3]) > 1]
+        if not rest:
+            return
+        cache = out.past_key_values
+        cache.batch_select_indices(torch.tensor([g for g, *_ in rest], device=device))
+        steps = max(len(c) for *_, c in rest) - 1
+        ids_R_T = torch.full((len(rest), steps), pad, dtype=torch.long)
+        mask_R_T = torch.zeros((len(rest), steps), dtype=torch.long)
+        for row, (*_, cont) in enumerate(rest):
+            ids_R_T[row, :len(cont) - 1] = torch.tensor(cont[:-1])
+            mask_R_T[row, :len(cont) - 1] = 1
+        ctx_len_R = mask_B_L.sum(-1)[[g for g, *_ in rest]]
+        pos_R_T = ctx_len_R[:, None] + torch.arange(steps)[None, :]
+        full_mask = torch.cat([mask_B_L[[g for g, *_ in rest]], mask_R_T], dim=1)
+        logits_R_T_V = self.model(input_ids=ids_R_T.to(device), attention_mask=full_mask.to(device),
+                                  position_ids=pos_R_T.to(device), past_key_values=cache, use_cache=True).logits
+        logp_R_T_V = torch.log_softmax(logits_R_T_V.float(), dim=-1)
+        for row, (_, ri, oi, cont) in enumerate(rest):
+            targets = torch.tensor(cont[1:], device=device)
+            result[ri][oi] += float(logp_R_T_V[row, torch.arange(len(cont) - 1, device=device), targets].sum())

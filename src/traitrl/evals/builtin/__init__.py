@@ -1,2 +1,14 @@
-from traitrl.evals.builtin import corrigibility, honesty, reward_hacking, sycophancy  # noqa: F401
-from traitrl.evals.builtin import agentic, epistemic, fairness, health, judged, mental_health, over_refusal, risk  # noqa: F401
+from traitrl.evals.builtin import (  # noqa: F401  # noqa: F401
+    agentic,
+    corrigibility,
+    epistemic,
+    fairness,
+    health,
+    honesty,
+    judged,
+    mental_health,
+    over_refusal,
+    reward_hacking,
+    risk,
+    sycophancy,
+)

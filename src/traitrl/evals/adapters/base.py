@@ -1,0 +1,236 @@
+"""Shared machinery for public-format adapters: reading records, validating fields, registering kinds.
+
+An adapter turns a file in a published format into a ``BenchmarkSpec`` plus samples that the ordinary runner
+scores. Data are never bundled: the source is a local path (``.jsonl``, ``.json``, ``.csv`` or ``.parquet``)
+or a Hugging Face dataset id loaded with ``datasets.load_dataset`` (which honours ``HF_HUB_OFFLINE``, so on
+an offline machine only already-cached datasets load). On the command line an adapter benchmark is named
+``KIND:SOURCE``, with optional arguments after ``?``, e.g. ``anthropic-evals:data/corrigible-neutral-HHH.jsonl``
+or ``truthfulqa:truthful_qa?config=multiple_choice&split=validation&variant=mc2``.
+
+Malformed records raise :class:`AdapterError` naming the file, the line (1-based; the row index for HF
+datasets and the data row for CSV) and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from traitrl.evals.api import (
+    CATEGORY_MINIMUMS,
+    BenchmarkSpec,
+    Category,
+    Output,
+    Sample,
+    Scoring,
+    score_sample,
+)
+from traitrl.grading.rubric import CriterionJudge
+from traitrl.grading.types import Grade
+
+ScoreFn = Callable[[BenchmarkSpec, Sample, Sequence[Output], CriterionJudge | None], Grade]
+MetricsFn = Callable[[Sequence[Mapping[str, Any]]], dict[str, float]]
+
+
+class AdapterError(ValueError):
+    """A public-format file could not be read; the message names file, line and field."""
+
+
+@dataclass
+class Record:
+    """One input row and where it came from (for error messages and stable sample ids)."""
+
+    where: str
+    line: int
+    data: dict[str, Any]
+
+    def fail(self, field_name: str, problem: str) -> AdapterError:
+        return AdapterError(f"{self.where}, line {self.line}: field {field_name!r} {problem}")
+
+    def str_field(self, name: str, optional: bool = False) -> str:
+        value = self.data.get(name)
+        if value is None and optional:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, "is missing or not a non-empty string")
+        return value
+
+    def list_field(self, name: str, min_len: int = 1) -> list[Any]:
+        value = self.data.get(name)
+        if not isinstance(value, list) or len(value) < min_len:
+            raise self.fail(name, f"is missing or not a list of at least {min_len} entries")
+        return value
+
+    def int_field(self, name: str) -> int:
+        value = self.data.get(name)
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(name, "is missing or not an integer")
+        return value
+
+
+@dataclass
+class AdapterSpec(BenchmarkSpec):
+    """A BenchmarkSpec built from a file, with optional custom scoring and extra run-level metrics."""
+
+    source: str = ""
+    kind: str = ""
+    score_fn: ScoreFn | None = None
+    metrics_fn: MetricsFn | None = None
+    samples: list[Sample] = field(default_factory=list)
+
+
+@dataclass
+class AdapterInfo:
+    """A registered public format."""
+
+    kind: str
+    description: str
+    build: Callable[..., AdapterSpec]
+    metrics: MetricsFn | None = None
+
+
+ADAPTERS: dict[str, AdapterInfo] = {}
+
+
+def adapter(
+    kind: str, description: str, metrics: MetricsFn | None = None
+) -> Callable[[Callable[..., AdapterSpec]], Callable[..., AdapterSpec]]:
+    """Register an adapter builder ``build(source, **args) -> AdapterSpec`` under ``kind``.
+
+    ``metrics`` computes run-level extras (e.g. BBQ bias scores) from the stored grades' metadata.
+    """
+
+    def wrap(fn: Callable[..., AdapterSpec]) -> Callable[..., AdapterSpec]:
+        ADAPTERS[kind] = AdapterInfo(kind=kind, description=" ".join(description.split()), build=fn,
+                                     metrics=metrics)
+        return fn
+
+    return wrap
+
+
+def _read_local(path: Path) -> list[Record]:
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        out = []
+        with path.open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise AdapterError(f"{where}, line {i}: not valid JSON ({err.msg})") from None
+                if not isinstance(obj, dict):
+                    raise AdapterError(f"{where}, line {i}: expected a JSON object")
+                out.append(Record(where, i, obj))
+        return out
+    if suffix == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as err:
+            raise AdapterError(f"{where}, line {err.lineno}: not valid JSON ({err.msg})") from None
+        if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+            raise AdapterError(f"{where}, line 1: expected a JSON list of objects")
+        return [Record(where, i, d) for i, d in enumerate(data, start=1)]
+    if suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            return [Record(where, i, dict(row)) for i, row in enumerate(csv.DictReader(fh), start=1)]
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return [Record(where, i, row) for i, row in enumerate(pq.read_table(path).to_pylist(), start=1)]
+    raise AdapterError(f"{where}: unsupported file type {suffix!r} (use .jsonl, .json, .csv or .parquet)")
+
+
+def _read_hub(dataset_id: str, config: str | None, split: str) -> list[Record]:
+    try:
+        import datasets
+
+        ds = datasets.load_dataset(dataset_id, config, split=split)
+    except Exception as err:  # datasets raises many types (offline, missing config, ...)
+        raise AdapterError(
+            f"{dataset_id!r} is neither a local file nor a loadable Hugging Face dataset "
+            f"(config={config!r}, split={split!r}): {type(err).__name__}: {str(err)[:300]}. Offline "
+            "(HF_HUB_OFFLINE=1) only datasets already in the local cache load; pass a local path instead."
+        ) from None
+    where = f"{dataset_id}[{split}]"
+    return [Record(where, i, dict(row)) for i, row in enumerate(ds, start=1)]
+
+
+def read_records(source: str, config: str | None = None, split: str = "train") -> tuple[list[Record], str]:
+    """Records of a local file or HF dataset, and a provenance tag (file hash or dataset id)."""
+    path = Path(source).expanduser()
+    if path.is_file():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        records = _read_local(path)
+        tag = f"sha256:{digest}"
+    elif path.suffix.lower() in (".jsonl", ".json", ".csv", ".parquet"):
+        raise AdapterError(f"{source}: no such file")
+    else:
+        records = _read_hub(source, config, split)
+        tag = f"hf:{source}:{config or ''}:{split}"
+    if not records:
+        raise AdapterError(f"{source}: no records")
+    return records, tag
+
+
+def make_spec(
+    *,
+    kind: str,
+    source: str,
+    tag: str,
+    category: Category,
+    scoring: Scoring,
+    description: str,
+    samples: list[Sample],
+    args: dict[str, Any],
+    chance: float | None = None,
+    domains: Sequence[str] = (),
+    score_fn: ScoreFn | None = None,
+    metrics_fn: MetricsFn | None = None,
+    version: str = "1.0",
+) -> AdapterSpec:
+    """Assemble an AdapterSpec whose factory returns the already loaded samples."""
+    if not samples:
+        raise AdapterError(f"{source}: no usable records for the {kind} adapter")
+    if category not in CATEGORY_MINIMUMS:
+        raise AdapterError(f"{source}: unknown category {category!r}; use one of {', '.join(CATEGORY_MINIMUMS)}")
+    loaded = list(samples)
+    return AdapterSpec(
+        name=f"{kind}:{source}", version=f"{version}+{tag}", category=category, domains=list(domains),
+        scoring=scoring, description=" ".join(description.split()), factory=lambda: list(loaded), chance=chance,
+        default_args=dict(args), source=source, kind=kind, score_fn=score_fn, metrics_fn=metrics_fn,
+        samples=loaded,
+    )
+
+
+def score_with(spec: BenchmarkSpec, sample: Sample, outputs: Sequence[Output], judge: CriterionJudge | None) -> Grade:
+    """Score a sample with the spec's custom scorer if it has one, else the standard one."""
+    fn = getattr(spec, "score_fn", None)
+    if fn is not None:
+        return fn(spec, sample, outputs, judge)  # type: ignore[no-any-return]
+    return score_sample(spec, sample, outputs, judge)
+
+
+def argmax(xs: Sequence[float]) -> int:
+    return max(range(len(xs)), key=lambda i: xs[i])
+
+
+def score_option_set(spec: BenchmarkSpec, sample: Sample, outputs: Sequence[Output], judge: CriterionJudge | None) -> Grade:
+    """Log-prob MC where several options count as correct: 1 if the top option is in ``metadata['good']``."""
+    lp = outputs[0].logprobs if outputs else None
+    options = sample.prompts[0].options or []
+    if lp is None or len(lp) != len(options):
+        return Grade(score=None, grader="logprob_mc", errors=["missing or mis-sized option log-probs"])
+    good = set(sample.metadata.get("good", []))
+    choice = argmax(lp)
+    return Grade(score=float(choice in good), grader="logprob_mc", metadata={"choices": [choice]},
+                 explanation=f"chose option {choice}; acceptable {sorted(good)}")

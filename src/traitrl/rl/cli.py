@@ -1,0 +1,114 @@
+"""CLI pieces for training and export; the main CLI mounts them (``app.command("train")(train_command)``,
+``app.add_typer(export_app, name="export")``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from traitrl.cli_common import console, user_errors
+
+export_app = typer.Typer(help="Export training data for other RL engines.", no_args_is_help=True)
+
+
+def _given(**flags: Any) -> dict[str, Any]:
+    """Only the flags the user set (None means 'not given'), so YAML values are not silently overridden."""
+    return {k: v for k, v in flags.items() if v is not None}
+
+
+@user_errors
+def train_command(
+    arm: str = typer.Option(None, help="baseline | trait | reward_control | health_only | no_health_science | custom"),
+    dose: float = typer.Option(None, help="Share of trait prompts in the mix (default 0.05; baseline is 0)."),
+    model: str = typer.Option(None, help="embedded, or a Hugging Face model folder."),
+    steps: int = typer.Option(None, help="Optimizer steps (one GRPO generation batch each)."),
+    prompts_per_step: int = typer.Option(None, help="Prompts per step."),
+    generations: int = typer.Option(None, "--generations", help="Completions per prompt (GRPO group size)."),
+    max_tokens: int = typer.Option(None, help="Max new tokens per completion."),
+    lora: bool = typer.Option(None, "--lora/--full", help="LoRA (PEFT) or full fine-tuning."),
+    resume: bool = typer.Option(False, "--resume", help="Continue from the last checkpoint in output_dir."),
+    config: Path = typer.Option(None, help="A YAML TrainConfig (see configs/train/); flags override it."),
+    output_dir: Path = typer.Option(None, help="Where checkpoints and run_record.json go."),
+    seed: int = typer.Option(None, help="Seed for the mix, sampling and initialisation."),
+    trait: list[str] = typer.Option([], help="Custom arm: only these traits (repeatable)."),
+    domain: list[str] = typer.Option([], help="Custom arm: only these domains (repeatable)."),
+    report_to: list[str] = typer.Option([], help="wandb | mlflow | tensorboard | none (repeatable)."),
+    use_vllm: bool = typer.Option(None, "--use-vllm/--no-vllm", help="TRL vLLM rollouts (GPU only)."),
+    vllm_mode: str = typer.Option(None, help="colocate | server"),
+) -> None:
+    """Train one arm with TRL GRPO and write a run record."""
+    from traitrl.rl.config import load_train_config, validate_config
+    from traitrl.rl.train import RECORD_FILE, run_training
+
+    flags = _given(arm=arm, dose=dose, model=model, steps=steps, prompts_per_step=prompts_per_step,
+                   generations_per_prompt=generations, max_tokens=max_tokens, lora=lora, output_dir=output_dir,
+                   seed=seed, use_vllm=use_vllm, vllm_mode=vllm_mode)
+    if resume:
+        flags["resume"] = True
+    if trait:
+        flags["traits"] = trait
+    if domain:
+        flags["domains"] = domain
+    if report_to:
+        flags["report_to"] = report_to
+    cfg = load_train_config(config, **flags) if config else validate_config(flags, where="flags")
+    record = run_training(cfg)
+    curve = record["heldout_curve"]
+    console.print(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
+                  f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s")
+    if curve:
+        console.print("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve))
+    console.print(f"record: {Path(cfg.output_dir) / RECORD_FILE}")
+
+
+@export_app.command("verl")
+@user_errors
+def export_verl(
+    output: Path = typer.Option(Path("data/verl"), help="Folder for train.parquet and val.parquet."),
+    arm: str = typer.Option("trait", help="Arm whose mix to export."),
+    dose: float = typer.Option(None, help="Trait dose (default: the arm's)."),
+    n: int = typer.Option(1000, help="Training rows."),
+    val_n: int = typer.Option(200, help="Validation rows (held-out tasks and scenarios)."),
+    seed: int = typer.Option(0),
+) -> None:
+    """Write verl parquet files; score them with traitrl/rl/verl_reward.py:compute_score."""
+    from traitrl.rl.config import validate_config
+    from traitrl.rl.verl_export import write_verl_parquet
+
+    cfg = validate_config(_given(arm=arm, dose=dose, seed=seed), where="flags")
+    train_rows, val_rows = export_rows(cfg, n, val_n)
+    a = write_verl_parquet(train_rows, output / "train.parquet", "train")
+    b = write_verl_parquet(val_rows, output / "val.parquet", "heldout")
+    from traitrl.rl import verl_reward
+
+    console.print(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}")
+    console.print(f"verl: custom_reward_function.path={verl_reward.__file__} custom_reward_function.name=compute_score")
+
+
+def export_rows(cfg: Any, n: int, val_n: int) -> tuple[list[Any], list[Any]]:
+    """Train rows (the arm's mix) and validation rows (held-out tasks plus held-out scenarios)."""
+    import json
+
+    from traitrl.rl.mix import MixRow, build_mix, scenario_ground_truth
+    from traitrl.scenarios.bank import build_bank
+    from traitrl.tasks import task_items
+
+    bank = build_bank(cfg.seed)
+    train_rows = build_mix(n, cfg.resolved_arm, bank, cfg.tasks, cfg.seed)
+    val: list[MixRow] = []
+    heldout = [s for s in bank if s.split == "heldout"][: val_n // 2]
+    for s in heldout:
+        val.append(MixRow(index=len(val), kind="trait", reward="rubric", source_id=s.id, task=s.trait,
+                          domain=s.domain, prompt=[m.model_dump() for m in s.messages],
+                          ground_truth=scenario_ground_truth(s)))
+    names = sorted(cfg.tasks)
+    per_task = max(1, (val_n - len(val)) // len(names))
+    for t in names:
+        for item in task_items(t, "heldout", per_task, cfg.seed):
+            val.append(MixRow(index=len(val), kind="task", reward="verifier", source_id=item.id, task=t,
+                              domain="general", prompt=[m.model_dump() for m in item.messages],
+                              ground_truth=json.dumps(item.ground_truth)))
+    return train_rows, val

@@ -1,0 +1,184 @@
+"""TrainConfig: the one validated configuration of a training run (CLI flags or YAML).
+
+Validated when built, so a bad config fails before any model loads, with a message that says how to fix it.
+It holds names and numbers only (model spec, arm name, task weights), never live objects, so it can be saved in
+the run record, diffed and swept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from traitrl.rl.arms import ARMS, Arm, get_arm
+
+DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats": 1.0}
+
+
+class JudgeConfig(BaseModel):
+    """An OpenAI-compatible judge for rubric criteria (base URL and key from the environment if omitted)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str
+    base_url: str | None = None
+    cache: Path | None = None
+
+
+class TrainConfig(BaseModel):
+    """Everything a training run needs. See ``configs/train/*.yaml`` for examples."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    arm: str = "trait"
+    dose: float | None = Field(default=None, ge=0.0, le=1.0)
+    traits: list[str] | None = None
+    domains: list[str] | None = None
+    exclude_domains: list[str] = []
+    tasks: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_TASKS))
+
+    model: str = "embedded"
+    output_dir: Path = Path("runs/train")
+    seed: int = 0
+    steps: int = Field(default=20, ge=1)
+    prompts_per_step: int = Field(default=4, ge=1)
+    generations_per_prompt: int = Field(default=4, ge=2)
+    max_tokens: int = Field(default=64, ge=1)
+    temperature: float = Field(default=1.0, gt=0.0)
+    learning_rate: float = Field(default=1e-5, gt=0.0)
+    beta: float = Field(default=0.0, ge=0.0)
+    lora: bool = False
+    lora_r: int = Field(default=16, ge=1)
+    lora_alpha: int = Field(default=32, ge=1)
+    precision: Literal["auto", "bf16", "fp32"] = "auto"
+    gradient_checkpointing: bool = False
+
+    save_steps: int = Field(default=10, ge=1)
+    log_samples_every: int = Field(default=5, ge=1)
+    heldout_every: int = Field(default=0, ge=0)
+    heldout_n: int = Field(default=24, ge=0)
+    judge: JudgeConfig | None = None
+    report_to: list[str] = ["none"]
+    use_vllm: bool = False
+    vllm_mode: Literal["colocate", "server"] = "colocate"
+    resume: bool = False
+    trl_overrides: dict[str, Any] = {}
+
+    @field_validator("arm")
+    @classmethod
+    def _arm(cls, v: str) -> str:
+        get_arm(v)
+        return v
+
+    @field_validator("tasks")
+    @classmethod
+    def _tasks(cls, v: dict[str, float]) -> dict[str, float]:
+        from traitrl.tasks import TASKS
+
+        unknown = sorted(set(v) - set(TASKS))
+        if unknown:
+            raise ValueError(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(sorted(TASKS))}")
+        if not v or any(w < 0 for w in v.values()) or sum(v.values()) <= 0:
+            raise ValueError("tasks needs at least one task with a positive weight, e.g. {arithmetic: 1}")
+        return v
+
+    @field_validator("traits")
+    @classmethod
+    def _traits(cls, v: list[str] | None) -> list[str] | None:
+        from traitrl.taxonomy import TRAITS
+
+        bad = sorted(set(v or []) - set(TRAITS))
+        if bad:
+            raise ValueError(f"unknown trait(s) {', '.join(bad)}; known: {', '.join(TRAITS)}")
+        return v
+
+    @field_validator("domains", "exclude_domains")
+    @classmethod
+    def _domains(cls, v: list[str] | None) -> list[str] | None:
+        from traitrl.taxonomy import DOMAINS
+
+        bad = sorted(set(v or []) - set(DOMAINS))
+        if bad:
+            raise ValueError(f"unknown domain(s) {', '.join(bad)}; known: {', '.join(DOMAINS)}")
+        return v
+
+    @field_validator("trl_overrides")
+    @classmethod
+    def _overrides(cls, v: dict[str, Any]) -> dict[str, Any]:
+        from trl import GRPOConfig
+
+        known = set(GRPOConfig.__dataclass_fields__)
+        bad = sorted(set(v) - known)
+        if bad:
+            raise ValueError(f"{', '.join(bad)} are not GRPOConfig fields (see trl's GRPOConfig)")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TrainConfig:
+        arm = get_arm(self.arm)
+        if arm.fixed_dose and self.dose not in (None, arm.dose):
+            raise ValueError(f"arm {self.arm!r} always has dose {arm.dose}; drop --dose or use --arm trait")
+        if self.arm == "baseline" and (self.traits or self.domains or self.exclude_domains):
+            raise ValueError("the baseline arm has no trait data, so traits/domains filters do not apply")
+        if self.arm != "baseline" and self.effective_dose == 0:
+            raise ValueError(f"arm {self.arm!r} with dose 0 is the baseline; use --arm baseline or a dose > 0")
+        if self.heldout_every and self.heldout_every > self.steps:
+            raise ValueError(f"heldout_every ({self.heldout_every}) exceeds steps ({self.steps}); lower it or set 0")
+        return self
+
+    @property
+    def effective_dose(self) -> float:
+        return self.dose if self.dose is not None else get_arm(self.arm).dose
+
+    @property
+    def resolved_arm(self) -> Arm:
+        """The arm with this config's filters applied (filters in the config override the arm's own)."""
+        arm = ARMS[self.arm]
+        return Arm(
+            name=arm.name, dose=self.effective_dose, trait_reward=arm.trait_reward,
+            traits=tuple(self.traits or arm.traits), domains=tuple(self.domains or arm.domains),
+            exclude_domains=tuple(self.exclude_domains or arm.exclude_domains), description=arm.description,
+            fixed_dose=arm.fixed_dose,
+        )
+
+    @property
+    def total_prompts(self) -> int:
+        return self.steps * self.prompts_per_step
+
+    def compute_signature(self) -> dict[str, Any]:
+        """What must be equal across arms for a compute-matched comparison."""
+        return {"model": self.model, "steps": self.steps, "prompts_per_step": self.prompts_per_step,
+                "generations_per_prompt": self.generations_per_prompt, "max_tokens": self.max_tokens,
+                "lora": self.lora, "precision": self.precision}
+
+
+def load_train_config(path: str | Path, **overrides: Any) -> TrainConfig:
+    """Read a YAML config; ``overrides`` (CLI flags that were given) win. Errors name the file and the field."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such config file (see configs/train/ for examples)")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path}: not valid YAML: {err}") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping of TrainConfig fields at the top level")
+    return validate_config({**raw, **overrides}, where=str(path))
+
+
+def validate_config(data: dict[str, Any], where: str = "config") -> TrainConfig:
+    """Build a TrainConfig, turning pydantic's error list into one line per problem with the field named."""
+    try:
+        return TrainConfig.model_validate(data)
+    except ValidationError as err:
+        lines = []
+        for e in err.errors():
+            loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+            msg = e["msg"].removeprefix("Value error, ")
+            if e["type"] == "extra_forbidden":
+                msg = f"unknown field; valid fields: {', '.join(TrainConfig.model_fields)}"
+            lines.append(f"{where}: {loc}: {msg}")
+        raise ValueError("\n".join(lines)) from None

@@ -1,0 +1,194 @@
+"""TRL reward callables wrapping our graders, dispatched by the dataset's ``reward`` column.
+
+Three callables, one per reward kind, each returning ``None`` for rows that are not its kind (TRL sums the
+non-None rewards and logs each callable's mean separately as ``rewards/<name>/mean``, which gives the reward
+components for free):
+
+- ``trait_rubric``: the scenario's rubric (``traitrl.grading.rubric.grade_rubric``), with a judge if configured
+  (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache);
+- ``task_verifier``: the standard task's program verifier (``traitrl.tasks.verify_task``);
+- ``helpfulness_proxy``: the reward-signal control: length, politeness and topicality heuristics, blind to
+  the rubric.
+
+``score_row`` is the single entry point (also used by verl's ``compute_score``). A ``RewardLedger`` shared by the
+callables counts generated tokens per step and writes sample completions with their grades to a JSONL file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from traitrl.grading.refusal import is_refusal
+from traitrl.grading.rubric import CriterionJudge, grade_rubric
+from traitrl.grading.types import Grade
+from traitrl.scenarios.schema import Criterion, Message
+from traitrl.tasks import completion_text, verify_task
+
+_WORD = re.compile(r"[a-z']+")
+_POLITE = re.compile(r"\b(happy to help|glad to help|great question|thanks|thank you|hope (this|that) helps|"
+                     r"of course|certainly|good luck|let me know)\b", re.IGNORECASE)
+_STRUCTURE = re.compile(r"(^\s*(?:[-*]|\d+[.)])\s+\S)|\b(first|second|then|finally|next)\b", re.IGNORECASE | re.MULTILINE)
+_STOP = frozenset(["the", "a", "an", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "it", "this", "that", "i", "you", "we", "they", "my", "your", "our", "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "had", "not", "no", "so", "what", "which", "who", "how", "me", "please", "about", "just", "there", "here"])
+
+
+def _parse_truth(ground_truth: str | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(ground_truth, dict):
+        return ground_truth
+    try:
+        obj = json.loads(ground_truth)
+    except (TypeError, ValueError):
+        return {}
+    return obj if isinstance(obj, dict) else {}
+
+
+def helpfulness_proxy(messages: Sequence[Message], response: str) -> Grade:
+    """A generic helpfulness score in [0, 1] that knows nothing about the scenario's rubric.
+
+    0.35 x length (full credit for 30-200 words), 0.35 x topicality (share of the user's content words echoed,
+    capped), 0.2 x politeness markers, 0.1 x visible structure (lists, ordered steps). Refusals score 0.
+    """
+    text = response if isinstance(response, str) else ""
+    words = _WORD.findall(text.lower())
+    n = len(words)
+    if n == 0 or is_refusal(text):
+        return Grade(score=0.0, grader="rule", explanation="empty or refusal", metadata={"proxy": "helpfulness"})
+    length = min(n / 30, 1.0) if n < 200 else max(0.0, 1 - (n - 200) / 400)
+    user = next((m.content for m in reversed(messages) if m.role == "user"), "")
+    asked = {w for w in _WORD.findall(user.lower()) if w not in _STOP and len(w) > 3}
+    topical = min(len(asked & set(words)) / max(min(len(asked), 8), 1), 1.0)
+    polite = 1.0 if _POLITE.search(text) else 0.0
+    structure = 1.0 if _STRUCTURE.search(text) else 0.0
+    score = 0.35 * length + 0.35 * topical + 0.2 * polite + 0.1 * structure
+    parts = {"length": round(length, 3), "topical": round(topical, 3), "polite": polite, "structure": structure}
+    return Grade(score=score, grader="rule", explanation=f"helpfulness proxy {parts}",
+                 metadata={"proxy": "helpfulness", **parts})
+
+
+def score_row(
+    reward: str,
+    task: str,
+    ground_truth: str | dict[str, Any],
+    response: Any,
+    judge: CriterionJudge | None = None,
+) -> Grade:
+    """Grade one completion of one mix row by its reward kind. Never raises on any response."""
+    text = response if isinstance(response, str) else completion_text(response)
+    truth = _parse_truth(ground_truth)
+    if reward == "verifier":
+        return verify_task(task, truth, text)
+    try:
+        messages = [Message.model_validate(m) for m in truth.get("messages", [])]
+        if reward == "helpfulness":
+            return helpfulness_proxy(messages, text)
+        if reward == "rubric":
+            rubric = [Criterion.model_validate(c) for c in truth.get("rubric", [])]
+            if not rubric:
+                return Grade(score=None, grader="rubric", errors=["ground truth has no rubric"])
+            return grade_rubric(messages, text, rubric, judge=judge)
+    except ValueError as err:  # malformed ground truth (pydantic), never the response
+        return Grade(score=None, grader="rubric", errors=[f"malformed ground truth: {err}"])
+    return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])
+
+
+class RewardLedger:
+    """Counts generated tokens per training step and logs sample completions; shared by the reward callables.
+
+    Args:
+        samples_path: JSONL file for sample completions (None: no samples).
+        log_every: write samples on steps divisible by this.
+    """
+
+    def __init__(self, samples_path: Path | None = None, log_every: int = 5) -> None:
+        self.tokens_by_step: dict[int, int] = {}
+        self.completions_by_step: dict[int, int] = {}
+        self.graded_ids: list[str] = []
+        self.samples_path = samples_path
+        self.log_every = log_every
+
+    def record(self, step: int, rows: list[dict[str, Any]], token_counts: list[int]) -> None:
+        self.tokens_by_step[step] = self.tokens_by_step.get(step, 0) + sum(token_counts)
+        self.completions_by_step[step] = self.completions_by_step.get(step, 0) + len(token_counts)
+        self.graded_ids.extend(r["source_id"] for r in rows)
+        if self.samples_path is not None and step % self.log_every == 0 and rows:
+            self.samples_path.parent.mkdir(parents=True, exist_ok=True)
+            with self.samples_path.open("a", encoding="utf-8") as f:
+                for r in rows:
+                    f.write(json.dumps({"step": step, **r}) + "\n")
+
+    @property
+    def tokens(self) -> int:
+        return sum(self.tokens_by_step.values())
+
+    def state(self) -> dict[str, Any]:
+        return {"tokens_by_step": {str(k): v for k, v in sorted(self.tokens_by_step.items())},
+                "completions_by_step": {str(k): v for k, v in sorted(self.completions_by_step.items())}}
+
+    def load(self, state: dict[str, Any], up_to_step: int) -> None:
+        """Restore counts from a checkpoint, dropping steps after it (they will be redone)."""
+        self.tokens_by_step = {int(k): int(v) for k, v in state.get("tokens_by_step", {}).items() if int(k) <= up_to_step}
+        self.completions_by_step = {int(k): int(v) for k, v in state.get("completions_by_step", {}).items()
+                                    if int(k) <= up_to_step}
+
+
+RewardFunc = Callable[..., Any]
+
+
+def make_reward_funcs(kinds: Sequence[str], ledger: RewardLedger, judge: CriterionJudge | None = None) -> list[RewardFunc]:
+    """One TRL reward callable per reward kind present in the mix, in a fixed order."""
+    names = {"rubric": "trait_rubric", "verifier": "task_verifier", "helpfulness": "helpfulness_proxy"}
+    funcs: list[RewardFunc] = []
+    for kind in ("rubric", "verifier", "helpfulness"):
+        if kind in kinds:
+            funcs.append(_reward_func(kind, names[kind], ledger, judge if kind == "rubric" else None))
+    return funcs
+
+
+def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJudge | None) -> RewardFunc:
+    def rows_of(kwargs: dict[str, Any]) -> list[int]:
+        return [i for i, r in enumerate(kwargs.get("reward", [])) if r == kind]
+
+    def finish(idx: list[int], grades: list[Grade], completions: list[Any], kwargs: dict[str, Any]) -> list[float | None]:
+        out: list[float | None] = [None] * len(completions)
+        records = []
+        counts = []
+        ids = kwargs.get("completion_ids") or [[] for _ in completions]
+        for i, g in zip(idx, grades, strict=True):
+            out[i] = g.score if g.score is not None else None
+            counts.append(len(ids[i]))
+            records.append({"source_id": kwargs["source_id"][i], "reward": kind, "score": g.score,
+                            "completion": completion_text(completions[i]), "explanation": g.explanation,
+                            "verdicts": [(v.criterion, v.met) for v in g.verdicts]})
+        state = kwargs.get("trainer_state")
+        step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run
+        ledger.record(step, records, counts)
+        log_metric = kwargs.get("log_metric")
+        if callable(log_metric) and idx:
+            scored = [g.score for g in grades if g.score is not None]
+            if scored:
+                log_metric(f"{name}/pass_rate", sum(s >= 0.999 for s in scored) / len(scored))
+        return out
+
+    def grade(i: int, completions: list[Any], kwargs: dict[str, Any]) -> Grade:
+        return score_row(kind, kwargs["task"][i], kwargs["ground_truth"][i], completions[i], judge=judge)
+
+    if judge is not None:
+        async def async_reward(prompts: list[Any], completions: list[Any], **kwargs: Any) -> list[float | None]:
+            idx = rows_of(kwargs)
+            # Judge calls are network-bound: run each row's grading in a thread, all rows concurrently.
+            grades = await asyncio.gather(*[asyncio.to_thread(grade, i, completions, kwargs) for i in idx])
+            return finish(idx, list(grades), completions, kwargs)
+
+        async_reward.__name__ = name
+        return async_reward
+
+    def reward(prompts: list[Any], completions: list[Any], **kwargs: Any) -> list[float | None]:
+        idx = rows_of(kwargs)
+        return finish(idx, [grade(i, completions, kwargs) for i in idx], completions, kwargs)
+
+    reward.__name__ = name
+    return reward

@@ -1,0 +1,68 @@
+"""The eval CLI through typer's CliRunner, on the tiny random model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from traitrl.evals.cli import mount
+
+from .conftest import FIXTURES
+
+app = typer.Typer()
+mount(app)
+runner = CliRunner()
+
+
+def test_benchmarks_list_json_and_category() -> None:
+    res = runner.invoke(app, ["benchmarks", "list", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert rows and all({"name", "version", "category", "scoring", "n_items", "chance"} <= set(r) for r in rows)
+    cat = rows[0]["category"]
+    sub = json.loads(runner.invoke(app, ["benchmarks", "list", "--json", "--category", cat]).output)
+    assert sub and all(r["category"] == cat for r in sub)
+    bad = runner.invoke(app, ["benchmarks", "list", "--category", "astrology"])
+    assert bad.exit_code == 2 and "unknown category" in bad.output
+
+
+def test_eval_then_compare(tmp_path: Path, tiny_model_dir: Path) -> None:
+    store = tmp_path / "runs.sqlite"
+    bench = ["--benchmark", f"mc:{FIXTURES / 'generic_mc.jsonl'}", "--benchmark",
+             f"anthropic-evals:{FIXTURES / 'corrigible-neutral-HHH.jsonl'}", "--benchmark",
+             f"healthbench:{FIXTURES / 'healthbench.jsonl'}"]
+    common = ["--model", str(tiny_model_dir), "--store", str(store), *bench]
+    a = runner.invoke(app, ["eval", *common, "--run-id", "run-a", "--mc-format", "raw"], env={"TRAITRL_JUDGE_MODEL": ""})
+    assert a.exit_code == 0, a.output
+    assert "run id: run-a" in a.output and "per category" in a.output and "skipped" in a.output
+    b = runner.invoke(app, ["eval", *common, "--run-id", "run-b", "--mc-format", "raw", "--persona", "Be brief."],
+                      env={"TRAITRL_JUDGE_MODEL": ""})
+    assert b.exit_code == 0, b.output
+    out = tmp_path / "cmp.json"
+    c = runner.invoke(app, ["compare", "run-a", "run-b", "--store", str(store), "--json-out", str(out)])
+    assert c.exit_code == 0, c.output
+    assert "ahead on" in c.output and "of 2;" in c.output
+    data = json.loads(out.read_text())
+    assert data["n"] == 2 and {r["benchmark"] for r in data["results"]} == {
+        f"mc:{FIXTURES / 'generic_mc.jsonl'}", f"anthropic-evals:{FIXTURES / 'corrigible-neutral-HHH.jsonl'}"}
+
+
+def test_clear_errors_without_tracebacks(tmp_path: Path, tiny_model_dir: Path) -> None:
+    store = tmp_path / "runs.sqlite"
+    cases = [
+        (["eval", "--model", str(tiny_model_dir), "--store", str(store), "--benchmark", "no-such-benchmark"],
+         "unknown benchmark"),
+        (["eval", "--model", str(tmp_path / "nowhere"), "--store", str(store), "--benchmark",
+          f"mc:{FIXTURES / 'generic_mc.jsonl'}"], "no such directory"),
+        (["eval", "--model", str(tiny_model_dir), "--store", str(store), "--suite", "bogus"], "unknown suite"),
+        (["eval", "--model", str(tiny_model_dir), "--store", str(store), "--mc-format", "xml", "--benchmark",
+          f"mc:{FIXTURES / 'generic_mc.jsonl'}"], "unknown mc format"),
+        (["compare", "x", "y", "--store", str(store)], "error"),
+    ]
+    for args, needle in cases:
+        res = runner.invoke(app, args)
+        assert res.exit_code == 2, (args, res.output)
+        assert needle in res.output and "Traceback" not in res.output
