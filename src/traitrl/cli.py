@@ -32,20 +32,6 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
         raise typer.Exit()
 
 
-def judge_from_env() -> object | None:
-    """A Judge when TRAITRL_JUDGE_MODEL and an OpenAI-compatible base URL are set, else None (offline proxies)."""
-    import os
-
-    model = os.environ.get("TRAITRL_JUDGE_MODEL")
-    if not model:
-        return None
-    from traitrl.grading.judge import Judge, JudgeCache
-    from traitrl.models.embedded import cache_root
-    from traitrl.models.openai_compat import OpenAIClient
-
-    return Judge(OpenAIClient(model=model), JudgeCache(cache_root() / "judge_cache.sqlite"))
-
-
 @app.command()
 @user_errors
 def rollout(
@@ -79,6 +65,8 @@ def rollout(
     tokenizer = getattr(chat_model, "tokenizer", None)
     count = (lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"])) if tokenizer is not None else None
     params = SamplingParams(max_tokens=max_tokens, temperature=temperature, seed=seed)
+    from traitrl.grading.judge import judge_from_env
+
     judge = judge_from_env()
     with progress() as bar:
         task = bar.add_task(f"rollout {chat_model.name}", total=len(scenarios))

@@ -16,9 +16,7 @@ benchmarks, so the offline suite's numbers never depend on whether a judge happe
 
 from __future__ import annotations
 
-import os
 import secrets
-import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,8 +32,10 @@ from traitrl.evals.adapters.base import score_with
 from traitrl.evals.api import Output, Sample
 from traitrl.evals.formatting import MC_FORMATS, generation_messages, mc_request
 from traitrl.evals.registry import OPTION_SCORING, BenchmarkRef, LoadedBenchmark, load_benchmark, parse_ref
+from traitrl.grading.judge import judge_from_env as judge_from_env  # re-exported for the CLI
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.models.base import ChatModel, SamplingParams
+from traitrl.provenance import git_state
 from traitrl.stats import BenchmarkSummary, Comparison, compare_runs, summarize
 from traitrl.store import RunRecord, SampleRow, Store
 
@@ -78,30 +78,12 @@ class RunResult:
     outcomes: list[BenchmarkOutcome] = field(default_factory=list)
 
 
-def judge_from_env() -> CriterionJudge | None:
-    """A judge from ``TRAITRL_JUDGE_MODEL`` and the OpenAI-compatible endpoint variables, or None if unset."""
-    model = os.environ.get("TRAITRL_JUDGE_MODEL")
-    if not model:
-        return None
-    from traitrl.grading.judge import Judge, JudgeCache
-    from traitrl.models.embedded import cache_root
-    from traitrl.models.openai_compat import OpenAIClient
-
-    return Judge(OpenAIClient(model=model), cache=JudgeCache(cache_root() / "judge_cache.sqlite"))
-
-
 def git_hash() -> str | None:
     """The commit of the traitrl checkout, if it is one (with ``+dirty`` for uncommitted changes)."""
-    here = Path(traitrl.__file__).resolve().parent
-    try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True, timeout=5)
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here,
-                               capture_output=True, text=True, timeout=10)
-        return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
-    except (OSError, subprocess.SubprocessError):
+    state = git_state(Path(traitrl.__file__).resolve().parent)
+    if state["commit"] is None:
         return None
+    return str(state["commit"]) + ("+dirty" if state["dirty"] else "")
 
 
 def now() -> str:

@@ -95,6 +95,18 @@ class JudgeCache:
             db.execute("INSERT OR REPLACE INTO judge (key, reply) VALUES (?, ?)", (key, reply))
 
 
+def judge_from_env() -> Judge | None:
+    """A judge from ``TRAITRL_JUDGE_MODEL`` and the OpenAI-compatible endpoint variables, or None if unset."""
+    import os
+
+    model = os.environ.get("TRAITRL_JUDGE_MODEL")
+    if not model:
+        return None
+    from traitrl.models.embedded import cache_root
+
+    return Judge(OpenAIClient(model=model), cache=JudgeCache(cache_root() / "judge_cache.sqlite"))
+
+
 class Judge:
     """Grades judge criteria through an OpenAI-compatible endpoint."""
 

@@ -46,7 +46,9 @@ class HFChatModel:
             model = AutoModelForCausalLM.from_pretrained(path, dtype=DTYPES[dtype])
         except (OSError, ValueError) as err:
             raise ModelLoadError(f"{path}: could not load model: {err}") from None
-        return cls(model, tok, name=name or path.name, batch_size=batch_size)
+        # The dtype changes scores slightly, so it is part of the name every run records.
+        suffix = "" if dtype == "float32" else f"[{dtype}]"
+        return cls(model, tok, name=(name or path.name) + suffix, batch_size=batch_size)
 
     @property
     def device(self) -> torch.device:
