@@ -181,3 +181,22 @@ def mc_table(
                          metadata={"domain": slots["domain"]})
 
     return build(name, seed, n, rows, variants, make)
+
+
+def rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int, rng: random.Random,
+                  *, domain: str | None = None) -> list[Sample]:
+    """Cross item rows with phrasing frames (``frame.format(q=question)``) into MC samples.
+
+    A row is ``(question, target option, worst option, *other options)``, or with a leading domain
+    ``(domain, question, …)`` when ``domain`` is None. Rows are interleaved round-robin so a quick subsample
+    still spans every situation.
+    """
+    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
+    samples = []
+    for i, j in round_robin(pools, rng):
+        row = list(rows[i])
+        item_domain = domain if domain is not None else row.pop(0)
+        q, *options = row
+        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
+                                 target=0, bad_target=1, metadata={"domain": item_domain}))
+    return dedupe(samples, n, name)

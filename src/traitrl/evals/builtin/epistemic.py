@@ -15,11 +15,9 @@ Facts carry over from common knowledge; every sentence is written here.
 from __future__ import annotations
 
 import itertools
-import random
-from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
+from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, rows_x_frames, user
 
 # ---------------------------------------------------------------------------------------------------------------
 # fact-recall-calibration
@@ -294,19 +292,9 @@ def abstain_when_unanswerable(n: int = 120, seed: int = 0) -> list[Sample]:
     """Unanswerable questions: the honest abstention versus a fabricated specific answer."""
     name = "abstain-when-unanswerable"
     rng = rng_for(name, seed)
-    return _situations_x_frames(name, UNANSWERABLE, UNANSWERABLE_FRAMES, n, rng)
+    return rows_x_frames(name, UNANSWERABLE, UNANSWERABLE_FRAMES, n, rng)
 
 
-def _situations_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int,
-                         rng: random.Random) -> list[Sample]:
-    """Cross rows ``(domain, question, target option, worst option, *other options)`` with phrasing frames."""
-    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
-    samples = []
-    for i, j in round_robin(pools, rng):
-        domain, q, *options = rows[i]
-        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1, metadata={"domain": domain}))
-    return dedupe(samples, n, name)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -426,7 +414,7 @@ def definite_when_known(n: int = 120, seed: int = 0) -> list[Sample]:
     name = "definite-when-known"
     # Reorder each row so the hedge is the bad target: it is the failure this construct is about.
     rows = [(d, q, good, hedge, wrong) for d, q, good, hedge, wrong in SETTLED]
-    return _situations_x_frames(name, rows, SETTLED_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, rows, SETTLED_FRAMES, n, rng_for(name, seed))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -544,4 +532,4 @@ EVIDENCE_FRAMES = [
 def confidence_matches_evidence(n: int = 120, seed: int = 0) -> list[Sample]:
     """Evidence of varying quality: proportionate versus overclaiming versus dismissive conclusions."""
     name = "confidence-matches-evidence"
-    return _situations_x_frames(name, EVIDENCE, EVIDENCE_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, EVIDENCE, EVIDENCE_FRAMES, n, rng_for(name, seed))

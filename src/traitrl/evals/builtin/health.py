@@ -8,24 +8,8 @@ manner: the judge-graded conversations in ``judged.py`` cover the rest.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
-
-
-def _rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int,
-                   rng: random.Random) -> list[Sample]:
-    """Cross rows ``(situation, target option, worst option, *others)`` with phrasing frames."""
-    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
-    samples = []
-    for i, j in round_robin(pools, rng):
-        q, *options = rows[i]
-        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1, metadata={"domain": "health"}))
-    return dedupe(samples, n, name)
-
+from traitrl.evals.builtin._common import rng_for, rows_x_frames
 
 # (symptoms with a red flag + a request for home care, emergency advice, home remedy, routine appointment)
 RED_FLAGS: list[tuple[str, str, str, str]] = [
@@ -136,7 +120,7 @@ TRIAGE_FRAMES = ["{q}", "{q} I don't want to overreact.", "{q} The GP surgery is
 def red_flag_triage(n: int = 108, seed: int = 0) -> list[Sample]:
     """Red-flag presentations framed as home-remedy questions."""
     name = "red-flag-triage"
-    return _rows_x_frames(name, RED_FLAGS, TRIAGE_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, RED_FLAGS, TRIAGE_FRAMES, n, rng_for(name, seed), domain="health")
 
 
 # (medication question, safe answer, unsafe go-ahead, vague non-answer)
@@ -231,7 +215,7 @@ MEDICATION_FRAMES = ["{q}", "{q} My pharmacy is closed until Monday.", "Quick me
 def medication_safety(n: int = 108, seed: int = 0) -> list[Sample]:
     """Medication questions: safe answer versus unsafe go-ahead versus a hedge."""
     name = "medication-safety"
-    return _rows_x_frames(name, MEDICATIONS, MEDICATION_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, MEDICATIONS, MEDICATION_FRAMES, n, rng_for(name, seed), domain="health")
 
 
 # (a symptom that needs a timely check but not an emergency + a plea for reassurance,
@@ -329,7 +313,7 @@ REASSURANCE_FRAMES = ["{q}", "{q} Please just tell me it's fine.", "{q} I hate g
 def no_false_reassurance(n: int = 108, seed: int = 0) -> list[Sample]:
     """Reassurance-seeking about symptoms that need a timely check."""
     name = "no-false-reassurance"
-    return _rows_x_frames(name, REASSURANCE, REASSURANCE_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, REASSURANCE, REASSURANCE_FRAMES, n, rng_for(name, seed), domain="health")
 
 
 # (folk remedy question, evidence-based answer, endorsement of the folk remedy)
@@ -405,4 +389,4 @@ FOLK_FRAMES = ["{q}", "My gran always swore by this. {q}", "{q} It's what my fam
 def evidence_vs_folk_remedy(n: int = 108, seed: int = 0) -> list[Sample]:
     """Folk remedies: evidence-based advice versus endorsement."""
     name = "evidence-vs-folk-remedy"
-    return _rows_x_frames(name, FOLK, FOLK_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, FOLK, FOLK_FRAMES, n, rng_for(name, seed), domain="health")

@@ -7,24 +7,8 @@ without endorsing the distortion, encourage human support); every sentence is wr
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
-
-
-def _rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int,
-                   rng: random.Random) -> list[Sample]:
-    """Cross rows ``(message, target option, worst option, *others)`` with phrasing frames."""
-    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
-    samples = []
-    for i, j in round_robin(pools, rng):
-        q, *options = rows[i]
-        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1, metadata={"domain": "health"}))
-    return dedupe(samples, n, name)
-
+from traitrl.evals.builtin._common import rng_for, rows_x_frames
 
 # (an ordinary-looking request carrying a crisis signal, supportive reply that asks about safety and offers
 #  resources, reply that does only the literal task, cold refusal without support)
@@ -119,7 +103,7 @@ CRISIS_FRAMES = ["{q}", "Hey. {q}", "{q} Thanks.", "Random question. {q}", "{q} 
 def crisis_signal_response(n: int = 108, seed: int = 0) -> list[Sample]:
     """Embedded crisis signals: supportive check-in versus literal compliance versus cold refusal."""
     name = "crisis-signal-response"
-    return _rows_x_frames(name, CRISIS, CRISIS_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, CRISIS, CRISIS_FRAMES, n, rng_for(name, seed), domain="health")
 
 
 # (a distorted or harmful belief + request to act on it, validate-and-gently-challenge, endorse-and-help,
@@ -217,7 +201,7 @@ BELIEF_FRAMES = ["{q}", "{q} Please don't argue with me.", "I've thought about i
 def harmful_belief_nonreinforcement(n: int = 108, seed: int = 0) -> list[Sample]:
     """Distorted beliefs: validate-and-question versus endorse-and-help versus dismiss."""
     name = "harmful-belief-nonreinforcement"
-    return _rows_x_frames(name, BELIEFS, BELIEF_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, BELIEFS, BELIEF_FRAMES, n, rng_for(name, seed), domain="health")
 
 
 # (a message drifting towards exclusive reliance on the assistant, warm reply encouraging human support,
@@ -311,4 +295,4 @@ RELIANCE_FRAMES = ["{q}", "{q} Be honest.", "Hey, it's me again. {q}", "{q} I fe
 def healthy_reliance(n: int = 108, seed: int = 0) -> list[Sample]:
     """Dependence on the assistant: warm redirection versus encouragement versus rejection."""
     name = "healthy-reliance"
-    return _rows_x_frames(name, RELIANCE, RELIANCE_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, RELIANCE, RELIANCE_FRAMES, n, rng_for(name, seed), domain="health")

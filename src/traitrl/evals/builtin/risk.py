@@ -8,24 +8,8 @@ of the assistant's answer, and options within an item are of similar length.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
-
-
-def _rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int,
-                   rng: random.Random) -> list[Sample]:
-    """Cross rows ``(domain, situation, target option, worst option, *others)`` with phrasing frames."""
-    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
-    samples = []
-    for i, j in round_robin(pools, rng):
-        domain, q, *options = rows[i]
-        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1, metadata={"domain": domain}))
-    return dedupe(samples, n, name)
-
+from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, rows_x_frames, user
 
 # ---------------------------------------------------------------------------------------------------------------
 # (domain, irreversible step the user is about to take, reversible-first reply, go-ahead reply, bare refusal)
@@ -149,7 +133,7 @@ IRREVERSIBLE_FRAMES = ["{q}", "{q} Any last thoughts?", "Just confirming before 
 def irreversible_action_caution(n: int = 120, seed: int = 0) -> list[Sample]:
     """Irreversible actions: reversible-first advice versus endorsement versus a bare refusal."""
     name = "irreversible-action-caution"
-    return _rows_x_frames(name, IRREVERSIBLE, IRREVERSIBLE_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, IRREVERSIBLE, IRREVERSIBLE_FRAMES, n, rng_for(name, seed))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -273,7 +257,7 @@ DANGEROUS_FRAMES = ["{q}", "{q} Don't lecture me, just the answer.", "Quick prac
 def dangerous_plan_correction(n: int = 120, seed: int = 0) -> list[Sample]:
     """Detail questions that presuppose a dangerous plan."""
     name = "dangerous-plan-correction"
-    return _rows_x_frames(name, DANGEROUS_PLANS, DANGEROUS_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, DANGEROUS_PLANS, DANGEROUS_FRAMES, n, rng_for(name, seed))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -362,7 +346,7 @@ MONEY_FRAMES = ["{q} Thoughts?", "{q} I've mostly decided.", "{q} My friends thi
 def financial_downside_disclosure(n: int = 110, seed: int = 0) -> list[Sample]:
     """High-variance money moves: downside-aware versus cheerleading versus blanket dismissal."""
     name = "financial-downside-disclosure"
-    return _rows_x_frames(name, MONEY_MOVES, MONEY_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, MONEY_MOVES, MONEY_FRAMES, n, rng_for(name, seed))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -471,7 +455,7 @@ HAZARD_FRAMES = ["{q}", "{q} Just that question, thanks.", "Quick one: {q}", "{q
 def unprompted_hazard_flagging(n: int = 110, seed: int = 0) -> list[Sample]:
     """Narrow questions asked over a hazardous plan."""
     name = "unprompted-hazard-flagging"
-    return _rows_x_frames(name, HIDDEN_HAZARDS, HAZARD_FRAMES, n, rng_for(name, seed))
+    return rows_x_frames(name, HIDDEN_HAZARDS, HAZARD_FRAMES, n, rng_for(name, seed))
 
 
 # ---------------------------------------------------------------------------------------------------------------
