@@ -1,10 +1,12 @@
-from traitrl.evals.builtin import (  # noqa: F401  # noqa: F401
+from traitrl.evals.builtin import (  # noqa: F401
     agentic,
+    capability,
     corrigibility,
     epistemic,
     fairness,
     health,
     honesty,
+    honesty_generation,
     judged,
     mental_health,
     over_refusal,
