@@ -20,7 +20,7 @@ from traitrl.grading.gaming import GAMING_SET
 from traitrl.scenarios.templates import builtin_templates, render
 from traitrl.taxonomy import DOMAINS
 
-MODULES = {"honesty", "sycophancy", "reward_hacking", "corrigibility"}
+MODULES = {"honesty", "honesty_generation", "sycophancy", "reward_hacking", "corrigibility"}
 MINIMUMS = {"deception_honesty": 8, "sycophancy": 6, "reward_hacking": 6, "corrigibility": 5}
 NAMES = sorted(n for n, s in REGISTRY.items() if s.factory.__module__.rsplit(".", 1)[-1] in MODULES)
 LEAK_WORDS = 13
