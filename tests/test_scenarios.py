@@ -112,3 +112,12 @@ def test_taxonomy_extends_from_yaml(tmp_path: Path) -> None:
     path.write_text("traits:\n  - {name: Bad Name, title: x, definition: y}\n")
     with pytest.raises(ValueError, match="traits.0.name"):
         extend_from_yaml(path)
+
+
+def test_no_leakage_between_training_scenarios_and_benchmarks(bank: list[Scenario]) -> None:
+    from traitrl.scenarios.cli import _benchmark_texts
+
+    texts = _benchmark_texts()
+    assert len(texts) > 5000  # every built-in benchmark contributes its prompts
+    leak = leakage_between([s.prompt_text for s in bank if s.split == "train"], texts)
+    assert leak.shared_ngrams == 0, leak.examples
