@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import subprocess
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from traitrl.provenance import git_state
 from traitrl.rl.callbacks import TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary
@@ -27,19 +27,6 @@ from traitrl.rl.rewards import RewardLedger, make_reward_funcs
 from traitrl.scenarios.schema import Scenario
 
 RECORD_FILE = "run_record.json"
-
-
-def git_state() -> dict[str, Any]:
-    """Commit hash and whether the work tree had changes (read-only git calls; None outside a checkout)."""
-    root = Path(__file__).resolve().parents[3]
-    try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
-                                timeout=10).stdout.strip() or None
-        dirty = bool(subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True,
-                                    timeout=10).stdout.strip())
-    except (OSError, subprocess.SubprocessError):
-        return {"commit": None, "dirty": None}
-    return {"commit": commit, "dirty": dirty}
 
 
 def use_bf16(precision: str) -> bool:
