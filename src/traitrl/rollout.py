@@ -34,9 +34,12 @@ class RolloutSummary(BaseModel):
     tokens_per_second: float
 
 
-def pick_stratified(scenarios: Sequence[Scenario], n: int, seed: int = 0) -> list[Scenario]:
-    """Pick ``n`` scenarios round-robin across traits (then templates), deterministically for a seed."""
-    rng = random.Random(seed)
+def pick_stratified(scenarios: Sequence[Scenario], n: int, seed: int = 0, salt: str = "") -> list[Scenario]:
+    """Pick ``n`` scenarios round-robin across traits, deterministically for a seed.
+
+    ``salt`` gives a caller its own random stream (e.g. training's held-out tracking set) for the same seed.
+    """
+    rng = random.Random(f"{salt}{seed}") if salt else random.Random(seed)
     by_trait: dict[str, list[Scenario]] = defaultdict(list)
     for s in scenarios:
         by_trait[s.trait].append(s)

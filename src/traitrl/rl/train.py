@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from traitrl.rl.callbacks import TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary
 from traitrl.rl.rewards import RewardLedger, make_reward_funcs
+from traitrl.rollout import pick_stratified
 from traitrl.scenarios.schema import Scenario
 
 RECORD_FILE = "run_record.json"
@@ -46,18 +46,8 @@ def use_bf16(precision: str) -> bool:
 
 def select_heldout(scenarios: Sequence[Scenario], n: int, seed: int) -> list[Scenario]:
     """``n`` held-out scenarios, round-robin over traits so every trait is represented, seeded order."""
-    by_trait: dict[str, list[Scenario]] = {}
-    for s in sorted((s for s in scenarios if s.split == "heldout"), key=lambda s: s.id):
-        by_trait.setdefault(s.trait, []).append(s)
-    rng = random.Random(f"heldout:{seed}")
-    for pool in by_trait.values():
-        rng.shuffle(pool)
-    out: list[Scenario] = []
-    while len(out) < n and any(by_trait.values()):
-        for trait in sorted(by_trait):
-            if by_trait[trait] and len(out) < n:
-                out.append(by_trait[trait].pop())
-    return out
+    heldout = sorted((s for s in scenarios if s.split == "heldout"), key=lambda s: s.id)
+    return pick_stratified(heldout, n, seed, salt="heldout:")
 
 
 def prepare_data(config: TrainConfig) -> tuple[list[MixRow], list[Scenario]]:
