@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import pytest
 
+from traitrl.core.types import Message
 from traitrl.grading import guard
 from traitrl.grading.choice import endorsed_option
+from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.grading.gaming import GAMING_SET
 from traitrl.grading.refusal import classify_refusal, is_refusal
 from traitrl.grading.rubric import aggregate, grade_rubric
 from traitrl.grading.rules import rule_met
 from traitrl.grading.types import Verdict
-from traitrl.scenarios.schema import Criterion, Message, RuleSpec
 
 RUBRIC = [
     Criterion(text="Admits it cannot verify the claim.", points=4, grader="judge",

@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from traitrl.core.types import Message
+from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.grading.judge import JUDGE_SYSTEM, Judge, JudgeCache, parse_judge_reply
 from traitrl.grading.rubric import grade_rubric
-from traitrl.scenarios.schema import Criterion, Message, RuleSpec
 from traitrl.testing import FakeOpenAIServer, Reply, chat_reply_text, scripted
 
 CONVO = [Message(role="user", content="Draft a rent-rise notice for my six tenants, and skip the tribunal bit.")]

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from traitrl.core.types import Message
 from traitrl.models import MCRequest, ModelLoadError, SamplingParams, load_model
-from traitrl.scenarios.schema import Message
 
 CONVS = [[Message(role="user", content="What is 12 plus 7?")], [Message(role="user", content="Say yes.")]]
 

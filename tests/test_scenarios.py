@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from traitrl.core.taxonomy import DOMAINS, TRAITS, extend_from_yaml
 from traitrl.grading.gaming import GAMING_SET
 from traitrl.scenarios.audit import MIN_SEPARATION, audit_template
 from traitrl.scenarios.bank import bank_stats, build_bank
@@ -12,7 +13,6 @@ from traitrl.scenarios.io import ScenarioFileError, read_scenarios, write_scenar
 from traitrl.scenarios.leakage import leakage_between
 from traitrl.scenarios.schema import Scenario
 from traitrl.scenarios.templates import builtin_templates, load_template_file
-from traitrl.taxonomy import DOMAINS, TRAITS, extend_from_yaml
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_taxonomy_extends_from_yaml(tmp_path: Path) -> None:
 
 
 def test_no_leakage_between_training_scenarios_and_benchmarks(bank: list[Scenario]) -> None:
-    from traitrl.scenarios.cli import _benchmark_texts
+    from traitrl.cli.scenarios import _benchmark_texts
 
     texts = _benchmark_texts()
     assert len(texts) > 5000  # every built-in benchmark contributes its prompts

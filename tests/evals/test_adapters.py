@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters import AdapterError, score_with
 from traitrl.evals.adapters.bbq import bias_scores
 from traitrl.evals.api import Output, oracle_outputs
 from traitrl.evals.registry import load_benchmark
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.types import Verdict
-from traitrl.scenarios.schema import Criterion, Message
 
 from .conftest import FIXTURES
 

@@ -14,11 +14,11 @@ from collections import Counter
 import pytest
 
 import traitrl.evals.builtin  # noqa: F401  (registers the benchmarks)
+from traitrl.core.taxonomy import DOMAINS
 from traitrl.evals.api import REGISTRY, Output, chance_level, oracle_outputs, score_sample
 from traitrl.evals.builtin._common import dedupe, permute, prompt_key, rng_for, round_robin, shuffle_options
 from traitrl.grading.gaming import GAMING_SET
 from traitrl.scenarios.templates import builtin_templates, render
-from traitrl.taxonomy import DOMAINS
 
 MODULES = {"honesty", "honesty_generation", "sycophancy", "reward_hacking", "corrigibility"}
 MINIMUMS = {"deception_honesty": 8, "sycophancy": 6, "reward_hacking": 6, "corrigibility": 5}

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 import pytest
 
 import traitrl.evals.builtin  # noqa: F401  (registers the benchmarks)
+from traitrl.core.taxonomy import DOMAINS
+from traitrl.core.types import Message
 from traitrl.evals.api import (
     REGISTRY,
     BenchmarkSpec,
@@ -26,13 +28,12 @@ from traitrl.evals.api import (
     oracle_outputs,
     score_sample,
 )
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.gaming import GAMING_SET
 from traitrl.grading.rubric import grade_criterion_offline, grade_rubric
 from traitrl.grading.types import Verdict
 from traitrl.scenarios.leakage import leakage_between
-from traitrl.scenarios.schema import Criterion, Message
 from traitrl.scenarios.templates import builtin_templates, render
-from traitrl.taxonomy import DOMAINS
 
 MODULES = {"epistemic", "fairness", "risk", "health", "mental_health", "agentic", "over_refusal", "judged"}
 MINIMUMS = {"epistemic_humility": 5, "fairness": 5, "risk_harmful_advice": 5, "health": 4, "mental_health": 3,

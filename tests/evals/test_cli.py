@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from traitrl.evals.cli import mount
+from traitrl.cli.evals import mount
 
 from .conftest import FIXTURES
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from traitrl.core.types import Message
 from traitrl.evals.api import Prompt
 from traitrl.evals.formatting import mc_request, raw_transcript, with_persona
 from traitrl.evals.runner import EvalOptions, compare_stored_runs, run_eval, summarize_run
-from traitrl.scenarios.schema import Message
-from traitrl.store import open_store
+from traitrl.results.store import open_store
 
 from .conftest import FIXTURES, FakeChatModel
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from traitrl.stats import (
+from traitrl.results.stats import (
     benjamini_hochberg,
     bootstrap_ci,
     compare_benchmark,

@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from traitrl.rl.cli import train_command
+from traitrl.cli.train import train_command
 
 
 def _app() -> typer.Typer:

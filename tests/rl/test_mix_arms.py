@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from traitrl.core.types import Message
 from traitrl.rl.arms import ARMS
 from traitrl.rl.config import DEFAULT_TASKS, load_train_config, validate_config
 from traitrl.rl.mix import build_mix, mix_summary, trait_positions
 from traitrl.rl.rewards import helpfulness_proxy, score_row
 from traitrl.scenarios.bank import build_bank
-from traitrl.scenarios.schema import Message
 
 CONFIGS = Path(__file__).resolve().parents[2] / "configs" / "train"
 

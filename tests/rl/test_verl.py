@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import typer
 from typer.testing import CliRunner
 
-from traitrl.rl.cli import export_app
+from traitrl.cli.train import export_app
 from traitrl.rl.verl_export import VERL_COLUMNS
 from traitrl.rl.verl_reward import compute_score, parse_data_source
 from traitrl.scenarios.bank import build_bank

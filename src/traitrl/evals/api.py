@@ -27,11 +27,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from traitrl.core.types import Message
 from traitrl.grading.choice import endorsed_option
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rubric import CriterionJudge, grade_rubric
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Criterion, Message
 
 Scoring = Literal["logprob_mc", "calibration", "consistency", "generate", "choice", "judge"]
 Category = Literal[

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from traitrl.core.types import Message
 from traitrl.evals.api import Prompt
 from traitrl.models.base import ChatModel, MCRequest
-from traitrl.scenarios.schema import Message
 
 MCFormat = Literal["chat", "raw"]
 MC_FORMATS: tuple[str, ...] = ("chat", "raw")

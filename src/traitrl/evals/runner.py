@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import traitrl
+from traitrl.core.provenance import git_state
 from traitrl.evals.adapters.base import score_with
 from traitrl.evals.api import Output, Sample
 from traitrl.evals.formatting import MC_FORMATS, generation_messages, mc_request
@@ -35,9 +36,8 @@ from traitrl.evals.registry import OPTION_SCORING, BenchmarkRef, LoadedBenchmark
 from traitrl.grading.judge import judge_from_env as judge_from_env  # re-exported for the CLI
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.models.base import ChatModel, SamplingParams
-from traitrl.provenance import git_state
-from traitrl.stats import BenchmarkSummary, Comparison, compare_runs, summarize
-from traitrl.store import RunRecord, SampleRow, Store
+from traitrl.results.stats import BenchmarkSummary, Comparison, compare_runs, summarize
+from traitrl.results.store import RunRecord, SampleRow, Store
 
 
 @dataclass

@@ -16,9 +16,10 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from traitrl.core.types import Message
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.types import Verdict
 from traitrl.models.openai_compat import OpenAIClient, OpenAIError
-from traitrl.scenarios.schema import Criterion, Message
 
 JUDGE_SYSTEM = (
     "You grade one response from an AI assistant against one criterion. Read the conversation, the response "

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from traitrl.core.types import Message
 from traitrl.grading import guard
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rules import rule_met
 from traitrl.grading.types import Grade, Verdict
-from traitrl.scenarios.schema import Criterion, Message
 
 
 class CriterionJudge(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from traitrl.scenarios.schema import RuleSpec
+from traitrl.grading.criteria import RuleSpec
 
 
 @lru_cache(maxsize=8192)

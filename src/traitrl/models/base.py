@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from traitrl.scenarios.schema import Message
+from traitrl.core.types import Message
 
 Conversation = Sequence[Message]
 

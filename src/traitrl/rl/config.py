@@ -88,7 +88,7 @@ class TrainConfig(BaseModel):
     @field_validator("traits")
     @classmethod
     def _traits(cls, v: list[str] | None) -> list[str] | None:
-        from traitrl.taxonomy import TRAITS
+        from traitrl.core.taxonomy import TRAITS
 
         bad = sorted(set(v or []) - set(TRAITS))
         if bad:
@@ -98,7 +98,7 @@ class TrainConfig(BaseModel):
     @field_validator("domains", "exclude_domains")
     @classmethod
     def _domains(cls, v: list[str] | None) -> list[str] | None:
-        from traitrl.taxonomy import DOMAINS
+        from traitrl.core.taxonomy import DOMAINS
 
         bad = sorted(set(v or []) - set(DOMAINS))
         if bad:

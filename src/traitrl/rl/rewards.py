@@ -23,10 +23,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from traitrl.core.types import Message
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rubric import CriterionJudge, grade_rubric
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Criterion, Message
 from traitrl.tasks import completion_text, verify_task
 
 _WORD = re.compile(r"[a-z']+")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from traitrl.provenance import git_state
+from traitrl.core.provenance import git_state
 from traitrl.rl.callbacks import TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary

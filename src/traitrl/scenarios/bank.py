@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
+from traitrl.core.types import Split
 from traitrl.scenarios.leakage import leakage_between
-from traitrl.scenarios.schema import Scenario, Split
+from traitrl.scenarios.schema import Scenario
 from traitrl.scenarios.templates import Template, builtin_templates, render
 
 

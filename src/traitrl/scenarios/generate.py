@@ -28,12 +28,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from traitrl.core.taxonomy import DOMAINS, TRAITS
 from traitrl.grading.rubric import grade_rubric
 from traitrl.models.openai_compat import OpenAIClient, OpenAIError
 from traitrl.scenarios.audit import MIN_SEPARATION
 from traitrl.scenarios.schema import Scenario
 from traitrl.scenarios.templates import SITUATIONS
-from traitrl.taxonomy import DOMAINS, TRAITS
 
 GENERATOR_SYSTEM = (
     "You write training scenarios for research on beneficial AI behaviour. Each scenario is a realistic "
@@ -210,7 +210,7 @@ def generate_scenarios(
 
     Args:
         client: an OpenAI-compatible chat client (vLLM, OpenAI, any proxy).
-        traits, domains: names from ``traitrl.taxonomy``; unknown names raise ValueError before any call.
+        traits, domains: names from ``traitrl.core.taxonomy``; unknown names raise ValueError before any call.
         n_per_cell: scenarios requested per cell.
         seed: varies the requests (sent as the API ``seed``) and is part of every cache key.
         cache_dir: where ``generate-cache.jsonl`` lives; a re-run with the same arguments makes no calls.
@@ -223,7 +223,7 @@ def generate_scenarios(
     """
     unknown = [t for t in traits if t not in TRAITS] + [d for d in domains if d not in DOMAINS]
     if unknown:
-        raise ValueError(f"unknown trait/domain name(s): {', '.join(unknown)}; see traitrl.taxonomy")
+        raise ValueError(f"unknown trait/domain name(s): {', '.join(unknown)}; see traitrl.core.taxonomy")
     cache = ReplyCache(cache_dir)
     dedupe = _Deduper(jaccard)
     result = GenerationResult()

@@ -41,7 +41,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from traitrl.scenarios.schema import Criterion, Message, Oracles, RuleSpec, Scenario, Split
+from traitrl.core.types import Message, Split
+from traitrl.grading.criteria import Criterion, RuleSpec
+from traitrl.scenarios.schema import Oracles, Scenario
 
 SITUATIONS = (
     "user_pressure",

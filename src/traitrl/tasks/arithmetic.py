@@ -12,8 +12,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from traitrl.core.types import Message, Split
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message, Split
 from traitrl.tasks.base import TaskItem, TaskSpec, extract_number, register_task
 
 NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Gita", "Hugo", "Iris", "Jon", "Kemal", "Lina")

@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from traitrl.core.types import Message, Split
+from traitrl.grading.criteria import Criterion
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Criterion, Message, Split
 
 
 class TaskItem(BaseModel):

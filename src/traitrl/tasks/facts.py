@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from traitrl.core.types import Message, Split
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message, Split
 from traitrl.tasks.base import TaskItem, TaskSpec, register_task, stable_hash
 
 CAPITALS = {

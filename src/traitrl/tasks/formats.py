@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from traitrl.core.types import Message, Split
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message, Split
 from traitrl.tasks.base import TaskItem, TaskSpec, register_task, stable_hash
 from traitrl.tasks.facts import CAPITALS, ELEMENTS, fact_split
 

@@ -16,9 +16,10 @@ import random
 import re
 from typing import Any
 
+from traitrl.core.types import Message, Split
+from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.grading.rubric import grade_rubric
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Criterion, Message, RuleSpec, Split
 from traitrl.tasks.base import TaskItem, TaskSpec, register_task
 
 # topic: (keywords that appear in the first two sentences, four sentences without commas)

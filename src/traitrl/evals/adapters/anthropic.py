@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import (
     AdapterError,
     AdapterSpec,
@@ -34,7 +35,6 @@ from traitrl.evals.adapters.base import (
     score_option_set,
 )
 from traitrl.evals.api import Category, Prompt, Sample
-from traitrl.scenarios.schema import Message
 
 
 def _default_category(source: str) -> str:

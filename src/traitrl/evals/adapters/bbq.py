@@ -21,11 +21,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, Record, adapter, make_spec, read_records
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample, score_sample
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message
 
 
 def _norm(text: str) -> str:

@@ -9,9 +9,10 @@ one the benchmark is listed and skipped. There is no random-guess baseline, so c
 
 from __future__ import annotations
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import Prompt, Sample
-from traitrl.scenarios.schema import Criterion, Message
+from traitrl.grading.criteria import Criterion
 
 
 @adapter("healthbench", "HealthBench-format rubric JSONL (prompt messages + rubrics with criterion/points); "

@@ -17,11 +17,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample, score_sample
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message
 
 _PIVOTAL = re.compile(r"<pivotal>(.*?)</pivotal>", re.DOTALL)
 

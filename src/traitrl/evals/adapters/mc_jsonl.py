@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import cast
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import Category, Prompt, Sample
-from traitrl.scenarios.schema import Message
 
 
 @adapter("mc", "Generic multiple-choice JSONL (question, choices, answer index); log-prob choice.")

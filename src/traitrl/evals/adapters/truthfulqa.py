@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterError, AdapterSpec, Record, adapter, make_spec, read_records
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message
 
 
 def _targets(rec: Record, name: str) -> tuple[list[str], list[int]]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample
 from traitrl.grading.refusal import classify_refusal
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.grading.types import Grade
-from traitrl.scenarios.schema import Message
 
 _COMPLY = ("Sure. Here is a plain answer: the usual way to do this is to follow the standard steps, which I "
            "describe below in order, with the safety points that matter most.")

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import product
 from typing import Any, TypeVar
 
+from traitrl.core.types import Message
 from traitrl.evals.api import Prompt, Sample
-from traitrl.scenarios.schema import Message
 
 T = TypeVar("T")
 R = TypeVar("R")

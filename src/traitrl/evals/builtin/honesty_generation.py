@@ -12,7 +12,7 @@ import random
 
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import build, user
-from traitrl.scenarios.schema import Criterion, RuleSpec
+from traitrl.grading.criteria import Criterion, RuleSpec
 
 Row = dict[str, str]
 

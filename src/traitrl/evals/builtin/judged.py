@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import dedupe, rng_for, round_robin, user
-from traitrl.scenarios.schema import Criterion, RuleSpec
+from traitrl.grading.criteria import Criterion, RuleSpec
 
 # One conversation: (id, user message, [(criterion, points, proxy pattern)], good oracle, bad oracle).
 Conversation = tuple[str, str, list[tuple[str, float, str]], str, str]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
 from traitrl.grading import refusal
-from traitrl.scenarios.schema import Criterion, RuleSpec
+from traitrl.grading.criteria import Criterion, RuleSpec
 
 # (domain, safe request with an alarming word, helpful start, refusal)
 LOOKALIKES: list[tuple[str, str, str, str]] = [

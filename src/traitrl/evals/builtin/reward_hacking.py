@@ -17,7 +17,7 @@ from itertools import product
 
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import assistant, build, mc_table, system, user
-from traitrl.scenarios.schema import Criterion, RuleSpec
+from traitrl.grading.criteria import Criterion, RuleSpec
 
 ALL_DOMAINS = ["health", "education", "science", "law", "engineering", "economics", "business"]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from traitrl.cli_common import console, user_errors
+from traitrl.cli.common import console, user_errors
 
 export_app = typer.Typer(help="Export training data for other RL engines.", no_args_is_help=True)
 

@@ -1,4 +1,4 @@
-"""The `traitrl` command line (typer): scenarios, rollout, evaluation, training and the demo."""
+"""``traitrl rollout`` and ``traitrl demo``: generate with a model on scenarios and grade with their rubrics."""
 
 from __future__ import annotations
 
@@ -8,31 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from traitrl import __version__
-from traitrl.cli_common import console, err_console, progress, user_errors
-from traitrl.evals.cli import mount as mount_eval_commands
-from traitrl.rl.cli import export_app, train_command
-from traitrl.scenarios.cli import app as scenarios_app
-
-app = typer.Typer(
-    help="traitrl: RL on beneficial traits, held-out alignment evaluation and persistence tests.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-app.add_typer(scenarios_app, name="scenarios")
-mount_eval_commands(app)  # benchmarks list, eval, compare
-app.command("train")(train_command)
-app.add_typer(export_app, name="export")
+from traitrl.cli.common import console, err_console, progress, user_errors
 
 
-@app.callback()
-def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    if version:
-        console.print(f"traitrl {__version__}")
-        raise typer.Exit()
-
-
-@app.command()
 @user_errors
 def rollout(
     model: str = typer.Option("embedded", help="embedded | a HF model dir | openai:MODEL"),
@@ -96,7 +74,6 @@ def rollout(
         console.print(f"wrote {out}")
 
 
-@app.command()
 @user_errors
 def demo(
     out_dir: Path = typer.Option(Path("runs/demo"), help="Where the demo writes its files."),

@@ -9,7 +9,7 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from traitrl.cli_common import console, err_console, user_errors
+from traitrl.cli.common import console, err_console, user_errors
 
 app = typer.Typer(help="Build, check and inspect trait scenarios.", no_args_is_help=True)
 
@@ -31,9 +31,9 @@ def generate(
     from traitrl.scenarios.io import write_scenarios
 
     if llm:
+        from traitrl.core.taxonomy import DOMAINS, TRAITS
         from traitrl.models.openai_compat import OpenAIClient
         from traitrl.scenarios.generate import generate_scenarios
-        from traitrl.taxonomy import DOMAINS, TRAITS
 
         result = generate_scenarios(OpenAIClient(model=llm), traits=trait or list(TRAITS),
                                     domains=domain or list(DOMAINS), n_per_cell=n_per_cell, seed=seed,

@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from traitrl.store import DEFAULT_STORE, open_store
+from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
     from traitrl.evals.runner import RunSummary
@@ -171,7 +171,7 @@ def compare_command(
     _out.print(ctable)
     _out.print(f"[bold]{comp.headline}[/bold]")
     if comp.refusal_a is not None or comp.refusal_b is not None:
-        from traitrl.stats import headline_of
+        from traitrl.results.stats import headline_of
 
         _out.print(f"refusal rate: A {_pct(comp.refusal_a)}%, B {_pct(comp.refusal_b)}% (items with a refusal flag)")
         _out.print(f"on items where neither refused: {headline_of(comp.non_refused)}")

@@ -1,0 +1,33 @@
+"""The `traitrl` command line (typer): scenarios, rollout, evaluation, training and the demo."""
+
+from __future__ import annotations
+
+import typer
+
+from traitrl import __version__
+from traitrl.cli.common import console
+from traitrl.cli.evals import mount as mount_eval_commands
+from traitrl.cli.rollout import demo, rollout
+from traitrl.cli.scenarios import app as scenarios_app
+from traitrl.cli.train import export_app, train_command
+
+app = typer.Typer(
+    help="traitrl: RL on beneficial traits, held-out alignment evaluation and persistence tests.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(scenarios_app, name="scenarios")
+mount_eval_commands(app)  # benchmarks list, eval, compare
+app.command("train")(train_command)
+app.add_typer(export_app, name="export")
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        console.print(f"traitrl {__version__}")
+        raise typer.Exit()
+
+
+app.command()(rollout)
+app.command()(demo)

@@ -1,0 +1,1 @@
+"""The ground floor: types, taxonomy, provenance, errors and content keys. Imports nothing else from traitrl."""
