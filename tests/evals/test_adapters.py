@@ -44,7 +44,9 @@ def test_anthropic_corrigible_file_treats_matching_as_good_and_override() -> Non
     assert all(s.target == 0 for s in lb.samples)
     flipped = load_benchmark(f"anthropic-evals:{path}?matching=bad")
     assert all(s.target == 1 for s in flipped.samples)
-    assert lb.spec.version.startswith("1.0+sha256:")
+    # Named by the data's digest, versioned by its items: the argument changes the items, not the name.
+    assert lb.spec.name == flipped.spec.name and lb.spec.name.startswith("anthropic-evals:")
+    assert lb.version != flipped.version
 
 
 def test_truthfulqa_mc1_and_mc2() -> None:

@@ -174,10 +174,10 @@ def _score_with_model(model, name: str, k: int) -> list[float]:
 
 
 def test_option_benchmarks_score_end_to_end_on_tiny_model(tmp_path) -> None:
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
     from traitrl.models.tiny import build_tiny_model
 
-    model = load_model(str(build_tiny_model(tmp_path / "tiny")))
+    model = load_chat_model(str(build_tiny_model(tmp_path / "tiny")))
     for name in NAMES:
         if REGISTRY[name].scoring in ("logprob_mc", "consistency", "calibration"):
             assert all(x in (0.0, 1.0) for x in _score_with_model(model, name, 3))
@@ -185,8 +185,8 @@ def test_option_benchmarks_score_end_to_end_on_tiny_model(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_embedded_model_scores_a_few_items() -> None:
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
 
-    model = load_model("embedded")
+    model = load_chat_model("embedded")
     scores = _score_with_model(model, "shutdown-acceptance", 12)
     assert len(scores) == 12 and set(scores) <= {0.0, 1.0}

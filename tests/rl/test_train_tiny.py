@@ -26,7 +26,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _config(tiny: Path, out: Path, **kw: Any) -> TrainConfig:
     base = {"model": str(tiny), "output_dir": str(out), "steps": 2, "prompts_per_step": 2,
             "generations_per_prompt": 4, "max_tokens": 12, "learning_rate": 1e-2, "heldout_n": 2,
-            "log_samples_every": 1, "save_steps": 10, "precision": "fp32"}
+            "log_samples_every": 1, "save_steps": 10, "precision": "fp32", "store": str(out.parent / "store.sqlite")}
     return validate_config({**base, **kw})
 
 
@@ -36,7 +36,7 @@ def _samples(out: Path) -> list[dict[str, Any]]:
 
 def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Path) -> None:
     cfg = _config(tiny, tmp_path / "run", arm="reward_control", dose=0.5)
-    rows, _ = prepare_data(cfg)
+    rows = prepare_data(cfg)
     record = run_training(cfg)
     assert record["steps"] == 2
     start = load_file(str(tiny / "model.safetensors"))

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -17,6 +18,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from traitrl.core.errors import UserError
+
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
@@ -24,17 +27,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def user_errors(fn: F) -> F:
-    """Turn expected failures (bad files, missing models, bad configs) into a message and exit code 2."""
+    """Turn user errors (bad files, options, configs, missing models, an unreachable server) into one escaped
+    message and exit code 2. Anything else is a bug and keeps its traceback."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from traitrl.models.base import ModelLoadError
         from traitrl.models.openai_compat import OpenAIError
 
         try:
             return fn(*args, **kwargs)
-        except (ValueError, ModelLoadError, OpenAIError, FileNotFoundError) as err:
-            err_console.print(f"[bold red]error:[/] {err}", markup=True, highlight=False, soft_wrap=True)
+        except (UserError, OpenAIError, FileNotFoundError) as err:
+            err_console.print(f"[bold red]error:[/] {escape(str(err))}", markup=True, highlight=False,
+                              soft_wrap=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]

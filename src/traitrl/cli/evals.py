@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from traitrl.core.config import validate_config
+from traitrl.core.errors import UserError
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
-    from traitrl.evals.runner import RunSummary
+    from traitrl.results.summary import RunSummary
 
 benchmarks_app = typer.Typer(help="Inspect the benchmark suite.", no_args_is_help=True)
 _out = Console()
@@ -69,48 +72,62 @@ def list_command(
 
 
 def eval_command(
-    model: Annotated[str, typer.Option(help="'embedded', a HF model directory, or openai:NAME.")] = "embedded",
-    suite: Annotated[str, typer.Option(help="default | judge | all | category:NAME (ignored with --benchmark).")] = "default",
+    model: Annotated[str | None, typer.Option(help="'embedded', a HF model folder, a LoRA adapter folder, or openai:NAME.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="An EvalConfig YAML file; flags given here win.")] = None,
+    suite: Annotated[str | None, typer.Option(help="default | judge | all | category:NAME (ignored with --benchmark).")] = None,
     benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="NAME[?k=v&...] or KIND:SOURCE; repeatable; replaces the suite.")] = None,
-    quick: Annotated[bool, typer.Option(help="At most 50 items per option-scored and 20 per generation benchmark.")] = False,
+    quick: Annotated[bool | None, typer.Option("--quick/--full", help="At most 50 items per option-scored and 20 per generation benchmark.")] = None,
     persona: Annotated[str | None, typer.Option(help="A system prompt prefixed to every conversation (or @FILE).")] = None,
-    seed: Annotated[int, typer.Option(help="Generation seed (recorded).")] = 0,
-    mc_format: Annotated[str, typer.Option("--mc-format", help="Log-prob MC prompt format: chat | raw.")] = "chat",
-    store: Annotated[Path, typer.Option(help="Results store (SQLite).")] = DEFAULT_STORE,
-    run_id: Annotated[str | None, typer.Option(help="Resume (or name) this run.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Generation seed (recorded).")] = None,
+    mc_format: Annotated[str | None, typer.Option("--mc-format", help="Log-prob MC prompt format: chat | raw.")] = None,
+    store: Annotated[Path | None, typer.Option(help="Results store (SQLite), default runs/traitrl.sqlite.")] = None,
+    run_id: Annotated[str | None, typer.Option(help="Name this run (default: derived from model, settings and benchmarks, so a re-run resumes).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many items per benchmark.")] = None,
-    dtype: Annotated[str, typer.Option(help="HF backends: float32 | bfloat16 (bf16 is ~1.5-2x faster on CPU; recorded).")] = "float32",
-    batch_size: Annotated[int, typer.Option(help="HF forward-pass batch size.")] = 16,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16 | auto (bf16 is ~1.5-2x faster on CPU; recorded).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="HF forward-pass batch size.")] = None,
+    label: Annotated[list[str] | None, typer.Option("--label", help="KEY=VALUE describing the run (study, arm, seed, attack); repeatable.")] = None,
 ) -> None:
     """Evaluate a model on a suite or a list of benchmarks; results are stored per sample and resumable."""
-    from traitrl.evals.registry import suite_names
-    from traitrl.evals.runner import EvalOptions, judge_from_env, run_eval, summarize_run
-    from traitrl.models import ModelLoadError, load_model, resolve_model_dir
+    from traitrl.evals.config import EvalConfig, load_eval_config
+    from traitrl.evals.runner import run_eval
+    from traitrl.grading.judge import JudgeConfig
+    from traitrl.models import load_chat_model
+    from traitrl.results.summary import summarize_run
 
+    given = {k: v for k, v in {
+        "model": model, "suite": suite, "benchmarks": list(benchmark) if benchmark else None, "quick": quick,
+        "persona": persona, "seed": seed, "mc_format": mc_format, "store": store, "run_id": run_id, "limit": limit,
+        "precision": precision, "batch_size": batch_size, "labels": _labels(label or []) or None,
+    }.items() if v is not None}
     try:
-        if persona is not None and persona.startswith("@"):
-            persona = Path(persona[1:]).read_text(encoding="utf-8").strip()
-        names = list(benchmark) if benchmark else suite_names(suite)
-        if not names:
-            raise ValueError(f"suite {suite!r} has no benchmarks")
-        opts = EvalOptions(quick=quick, persona=persona, seed=seed, mc_format=mc_format, limit=limit,
-                           suite=None if benchmark else suite)
-        judge = judge_from_env()
-        chat_model = load_model(model, dtype=dtype, batch_size=batch_size)
-        path = None if model.startswith("openai:") else resolve_model_dir(model)
-        with open_store(store) as db:
+        cfg = load_eval_config(config, **given) if config else validate_config(EvalConfig, given, where="eval")
+        if cfg.judge is None:
+            cfg = cfg.model_copy(update={"judge": JudgeConfig.from_env()})
+        judge = cfg.judge.build() if cfg.judge else None
+        names = cfg.benchmark_refs()
+        chat_model = load_chat_model(cfg.model, precision=cfg.precision, batch_size=cfg.batch_size)
+        with open_store(cfg.store) as db:
             t0 = time.perf_counter()
-            result = run_eval(chat_model, names, db, opts, judge=judge, run_id=run_id, model_path=path,
-                              console=_err)
+            result = run_eval(chat_model, names, db, cfg, judge=judge, console=_err)
             wall = time.perf_counter() - t0
             summary = summarize_run(db, result.run_id)
-    except (ModelLoadError, ValueError, OSError) as err:
+    except (UserError, OSError) as err:
         raise _fail(str(err)) from None
     _print_summary(summary, wall)
     for o in result.outcomes:
         if o.status != "done":
-            _out.print(f"[yellow]{o.name}[/yellow]: {o.status} — {o.message}", highlight=False)
-    _out.print(f"run id: [bold]{result.run_id}[/bold]  (store {store}; wall time {wall:.1f} s)")
+            _out.print(f"[yellow]{escape(o.name)}[/yellow]: {o.status} — {escape(o.message)}", highlight=False)
+    _out.print(f"run id: [bold]{escape(result.run_id)}[/bold]  (store {escape(str(cfg.store))}; wall time {wall:.1f} s)")
+
+
+def _labels(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise _fail(f"--label takes KEY=VALUE, got {item!r}")
+        out[key.strip()] = value.strip()
+    return out
 
 
 def _print_summary(summary: RunSummary, wall: float) -> None:
@@ -144,14 +161,14 @@ def compare_command(
     json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the comparison as JSON.")] = None,
 ) -> None:
     """Paired per-item comparison of two runs: X of N ahead, BH-significant gains and regressions, refusals."""
-    from traitrl.evals.runner import compare_stored_runs
+    from traitrl.results.summary import compare_stored_runs
 
     if not store.exists():
         raise _fail(f"{store}: no results store (run `traitrl eval` first or pass --store)")
     try:
         with open_store(store) as db:
             comp = compare_stored_runs(db, run_a, run_b)
-    except ValueError as err:
+    except UserError as err:
         raise _fail(str(err)) from None
     if not comp.results:
         raise _fail(f"runs {run_a!r} and {run_b!r} share no scored items")

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from traitrl.cli.common import console, err_console, user_errors
+from traitrl.core.errors import UserError
 
 app = typer.Typer(help="Build, check and inspect trait scenarios.", no_args_is_help=True)
 
@@ -42,7 +43,7 @@ def generate(
         err_console.print(f"LLM generation: {result}")
     else:
         if split not in (None, "train", "heldout"):
-            raise ValueError(f"--split must be train or heldout, not {split!r}")
+            raise UserError(f"--split must be train or heldout, not {split!r}")
         scenarios = build_bank(seed=seed, split=split, traits=trait or None, domains=domain or None,  # type: ignore[arg-type]
                                shuffle=True)
     n = write_scenarios(scenarios, out)
@@ -146,9 +147,9 @@ def show(
     elif template:
         chosen = [s for s in bank if s.template == template][:n]
     else:
-        raise ValueError("give a scenario id or --template NAME")
+        raise UserError("give a scenario id or --template NAME")
     if not chosen:
-        raise ValueError(f"no scenario matches {scenario_id or template!r}; list ids with `traitrl scenarios generate --out x.jsonl`")
+        raise UserError(f"no scenario matches {scenario_id or template!r}; list ids with `traitrl scenarios generate --out x.jsonl`")
     for s in chosen:
         body = "\n\n".join(f"[bold]{m.role}[/]: {m.content}" for m in s.messages)
         rubric = "\n".join(f"  {c.points:+g}  [{c.grader}] {c.text}" for c in s.rubric)

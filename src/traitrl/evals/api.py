@@ -1,7 +1,7 @@
 """Benchmarks: registered factories of samples, plus the scoring that turns model outputs into Grades.
 
 A benchmark is a function decorated with ``@benchmark(...)`` that returns a list of ``Sample``. The decorator
-records name, version, category, domains, scoring method, direction, chance level and a description; runs
+records name, category, domains, scoring method, direction, chance level and a description; runs
 record those and the factory's arguments. A ``Sample`` is the unit that gets one score: usually one prompt, or
 a group of prompts for consistency scoring (answer flip under pushback, identity swap).
 
@@ -38,11 +38,12 @@ Scoring = Literal["logprob_mc", "calibration", "consistency", "generate", "choic
 Category = Literal[
     "deception_honesty", "sycophancy", "reward_hacking", "corrigibility", "epistemic_humility", "fairness",
     "risk_harmful_advice", "health", "mental_health", "harmful_agentic", "over_refusal", "capability",
+    "trait_heldout",
 ]
 CATEGORY_MINIMUMS: dict[str, int] = {
     "deception_honesty": 8, "sycophancy": 6, "reward_hacking": 6, "corrigibility": 5, "epistemic_humility": 5,
     "fairness": 5, "risk_harmful_advice": 5, "health": 4, "mental_health": 3, "harmful_agentic": 3,
-    "over_refusal": 2, "capability": 4,
+    "over_refusal": 2, "capability": 4, "trait_heldout": 1,
 }
 
 
@@ -86,8 +87,10 @@ class Sample(BaseModel):
 
 @dataclass
 class BenchmarkSpec:
+    """A registered benchmark. Its version is not written by hand: it is the content key of the items it builds
+    (see :attr:`traitrl.evals.registry.LoadedBenchmark.version`), so it changes exactly when the items do."""
+
     name: str
-    version: str
     category: Category
     domains: list[str]
     scoring: Scoring
@@ -112,7 +115,6 @@ def benchmark(
     scoring: Scoring,
     description: str,
     domains: Sequence[str] = (),
-    version: str = "1.0",
     chance: float | None = None,
     higher_is_better: bool = True,
 ) -> Callable[[Callable[..., list[Sample]]], Callable[..., list[Sample]]]:
@@ -123,7 +125,7 @@ def benchmark(
             raise ValueError(f"benchmark {name!r} registered twice")
         if scoring in ("generate", "choice", "judge") and chance is None:
             raise ValueError(f"benchmark {name!r}: generation scoring needs an explicit chance level")
-        REGISTRY[name] = BenchmarkSpec(name=name, version=version, category=category, domains=list(domains),
+        REGISTRY[name] = BenchmarkSpec(name=name, category=category, domains=list(domains),
                                        scoring=scoring, description=" ".join(description.split()), factory=fn,
                                        chance=chance, higher_is_better=higher_is_better)
         return fn

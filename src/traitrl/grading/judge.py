@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
@@ -96,16 +99,45 @@ class JudgeCache:
             db.execute("INSERT OR REPLACE INTO judge (key, reply) VALUES (?, ?)", (key, reply))
 
 
+class JudgeConfig(BaseModel):
+    """An OpenAI-compatible judge for rubric criteria — the one judge config of training and evaluation.
+
+    ``base_url`` and the API key come from the environment when omitted (``TRAITRL_OPENAI_BASE_URL``,
+    ``TRAITRL_OPENAI_API_KEY``); the key is never stored in a config, run record or cache.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field(min_length=1)
+    base_url: str | None = None
+    cache: Path | None = None
+
+    @classmethod
+    def from_env(cls) -> JudgeConfig | None:
+        """``TRAITRL_JUDGE_MODEL`` (and the endpoint variables), or None when no judge is configured."""
+        model = os.environ.get("TRAITRL_JUDGE_MODEL")
+        return cls(model=model) if model else None
+
+    def build(self) -> Judge:
+        """A Judge with its reply cache (default: the traitrl cache directory)."""
+        from traitrl.models.embedded import cache_root
+
+        cache = JudgeCache(self.cache or cache_root() / "judge_cache.sqlite")
+        judge = Judge(OpenAIClient(model=self.model, base_url=self.base_url), cache=cache)
+        judge.config = self
+        return judge
+
+    def identity(self) -> dict[str, str | None]:
+        """What about the judge changes results (recorded with runs; no credentials)."""
+        from traitrl.models.openai_compat import public_base_url
+
+        return {"model": self.model, "base_url": public_base_url(self.base_url)}
+
+
 def judge_from_env() -> Judge | None:
     """A judge from ``TRAITRL_JUDGE_MODEL`` and the OpenAI-compatible endpoint variables, or None if unset."""
-    import os
-
-    model = os.environ.get("TRAITRL_JUDGE_MODEL")
-    if not model:
-        return None
-    from traitrl.models.embedded import cache_root
-
-    return Judge(OpenAIClient(model=model), cache=JudgeCache(cache_root() / "judge_cache.sqlite"))
+    config = JudgeConfig.from_env()
+    return config.build() if config else None
 
 
 class Judge:
@@ -118,6 +150,7 @@ class Judge:
         self.calls = 0
         self.cache_hits = 0
         self.failures = 0
+        self.config: JudgeConfig | None = None  # set by JudgeConfig.build; recorded with judge-scored results
 
     def _key(self, prompt: str) -> str:
         return hashlib.sha256(f"{self.client.model}\x00{JUDGE_SYSTEM}\x00{prompt}".encode()).hexdigest()

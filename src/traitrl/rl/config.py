@@ -10,22 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from traitrl.core.config import load_config
+from traitrl.core.config import validate_config as validate_model
+from traitrl.core.errors import UserError
+from traitrl.grading.judge import JudgeConfig
+from traitrl.models.loading import Precision
+from traitrl.results.store import DEFAULT_STORE
 from traitrl.rl.arms import ARMS, Arm, get_arm
 
 DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats": 1.0}
-
-
-class JudgeConfig(BaseModel):
-    """An OpenAI-compatible judge for rubric criteria (base URL and key from the environment if omitted)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    model: str
-    base_url: str | None = None
-    cache: Path | None = None
 
 
 class TrainConfig(BaseModel):
@@ -53,7 +48,7 @@ class TrainConfig(BaseModel):
     lora: bool = False
     lora_r: int = Field(default=16, ge=1)
     lora_alpha: int = Field(default=32, ge=1)
-    precision: Literal["auto", "bf16", "fp32"] = "auto"
+    precision: Precision = "auto"
     gradient_checkpointing: bool = False
 
     save_steps: int = Field(default=10, ge=1)
@@ -61,6 +56,7 @@ class TrainConfig(BaseModel):
     heldout_every: int = Field(default=0, ge=0)
     heldout_n: int = Field(default=24, ge=0)
     judge: JudgeConfig | None = None
+    store: Path = DEFAULT_STORE  # where the held-out curve's eval runs and the training record are stored
     report_to: list[str] = ["none"]
     use_vllm: bool = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
@@ -80,9 +76,9 @@ class TrainConfig(BaseModel):
 
         unknown = sorted(set(v) - set(TASKS))
         if unknown:
-            raise ValueError(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(sorted(TASKS))}")
+            raise UserError(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(sorted(TASKS))}")
         if not v or any(w < 0 for w in v.values()) or sum(v.values()) <= 0:
-            raise ValueError("tasks needs at least one task with a positive weight, e.g. {arithmetic: 1}")
+            raise UserError("tasks needs at least one task with a positive weight, e.g. {arithmetic: 1}")
         return v
 
     @field_validator("traits")
@@ -92,7 +88,7 @@ class TrainConfig(BaseModel):
 
         bad = sorted(set(v or []) - set(TRAITS))
         if bad:
-            raise ValueError(f"unknown trait(s) {', '.join(bad)}; known: {', '.join(TRAITS)}")
+            raise UserError(f"unknown trait(s) {', '.join(bad)}; known: {', '.join(TRAITS)}")
         return v
 
     @field_validator("domains", "exclude_domains")
@@ -102,7 +98,7 @@ class TrainConfig(BaseModel):
 
         bad = sorted(set(v or []) - set(DOMAINS))
         if bad:
-            raise ValueError(f"unknown domain(s) {', '.join(bad)}; known: {', '.join(DOMAINS)}")
+            raise UserError(f"unknown domain(s) {', '.join(bad)}; known: {', '.join(DOMAINS)}")
         return v
 
     @field_validator("trl_overrides")
@@ -113,20 +109,20 @@ class TrainConfig(BaseModel):
         known = set(GRPOConfig.__dataclass_fields__)
         bad = sorted(set(v) - known)
         if bad:
-            raise ValueError(f"{', '.join(bad)} are not GRPOConfig fields (see trl's GRPOConfig)")
+            raise UserError(f"{', '.join(bad)} are not GRPOConfig fields (see trl's GRPOConfig)")
         return v
 
     @model_validator(mode="after")
     def _consistent(self) -> TrainConfig:
         arm = get_arm(self.arm)
         if arm.fixed_dose and self.dose not in (None, arm.dose):
-            raise ValueError(f"arm {self.arm!r} always has dose {arm.dose}; drop --dose or use --arm trait")
+            raise UserError(f"arm {self.arm!r} always has dose {arm.dose}; drop --dose or use --arm trait")
         if self.arm == "baseline" and (self.traits or self.domains or self.exclude_domains):
-            raise ValueError("the baseline arm has no trait data, so traits/domains filters do not apply")
+            raise UserError("the baseline arm has no trait data, so traits/domains filters do not apply")
         if self.arm != "baseline" and self.effective_dose == 0:
-            raise ValueError(f"arm {self.arm!r} with dose 0 is the baseline; use --arm baseline or a dose > 0")
+            raise UserError(f"arm {self.arm!r} with dose 0 is the baseline; use --arm baseline or a dose > 0")
         if self.heldout_every and self.heldout_every > self.steps:
-            raise ValueError(f"heldout_every ({self.heldout_every}) exceeds steps ({self.steps}); lower it or set 0")
+            raise UserError(f"heldout_every ({self.heldout_every}) exceeds steps ({self.steps}); lower it or set 0")
         return self
 
     @property
@@ -157,28 +153,9 @@ class TrainConfig(BaseModel):
 
 def load_train_config(path: str | Path, **overrides: Any) -> TrainConfig:
     """Read a YAML config; ``overrides`` (CLI flags that were given) win. Errors name the file and the field."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such config file (see configs/train/ for examples)")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
-    if not isinstance(raw, dict):
-        raise ValueError(f"{path}: expected a mapping of TrainConfig fields at the top level")
-    return validate_config({**raw, **overrides}, where=str(path))
+    return load_config(TrainConfig, path, overrides, example_dir="configs/train/")
 
 
 def validate_config(data: dict[str, Any], where: str = "config") -> TrainConfig:
-    """Build a TrainConfig, turning pydantic's error list into one line per problem with the field named."""
-    try:
-        return TrainConfig.model_validate(data)
-    except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
-            msg = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = f"unknown field; valid fields: {', '.join(TrainConfig.model_fields)}"
-            lines.append(f"{where}: {loc}: {msg}")
-        raise ValueError("\n".join(lines)) from None
+    """Build a TrainConfig; errors name the field (see :func:`traitrl.core.config.validate_config`)."""
+    return validate_model(TrainConfig, data, where)

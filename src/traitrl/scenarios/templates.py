@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message, Split
 from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.scenarios.schema import Oracles, Scenario
@@ -86,7 +87,7 @@ class Template(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Template:
         if self.situation not in SITUATIONS:
-            raise ValueError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
+            raise UserError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
         if not self.variants:
             self.variants = [{}]
         for domain, cases in self.cases.items():
@@ -96,7 +97,7 @@ class Template(BaseModel):
                     used = _fields(self).union(*(_fields_of(v) for v in variant.values()))
                     missing = sorted(used - set(slots))
                     if missing:
-                        raise ValueError(f"cases.{domain}[{i}] lacks slot(s) {', '.join(missing)}")
+                        raise UserError(f"cases.{domain}[{i}] lacks slot(s) {', '.join(missing)}")
         return self
 
 
@@ -205,7 +206,7 @@ def load_template_file(path: str | Path) -> list[Template]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
+        raise UserError(f"{path}: not valid YAML: {err}") from None
     try:
         parsed = TemplateFile.model_validate(raw)
     except ValidationError as err:
@@ -215,7 +216,7 @@ def load_template_file(path: str | Path) -> list[Template]:
         if len(loc) >= 2 and loc[0] == "templates" and isinstance(raw, dict):
             with contextlib.suppress(KeyError, IndexError, TypeError):
                 where = f"template '{raw['templates'][loc[1]]['id']}': " + ".".join(str(p) for p in loc[2:])
-        raise ValueError(f"{path}: {where}: {first['msg']}") from None
+        raise UserError(f"{path}: {where}: {first['msg']}") from None
     for t in parsed.templates:
         t.trait = parsed.trait
     return parsed.templates
@@ -232,7 +233,7 @@ def builtin_templates() -> tuple[Template, ...]:
     for path in sorted(builtin_template_dir().glob("*.yaml")):
         for t in load_template_file(path):
             if t.id in seen:
-                raise ValueError(f"{path}: template id {t.id!r} already defined in {seen[t.id]}")
+                raise UserError(f"{path}: template id {t.id!r} already defined in {seen[t.id]}")
             seen[t.id] = path
             out.append(t)
     return tuple(out)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from traitrl.core.errors import UserError
+from traitrl.core.keys import content_key
 from traitrl.evals.api import (
     CATEGORY_MINIMUMS,
     BenchmarkSpec,
@@ -35,9 +37,10 @@ from traitrl.grading.types import Grade
 
 ScoreFn = Callable[[BenchmarkSpec, Sample, Sequence[Output], CriterionJudge | None], Grade]
 MetricsFn = Callable[[Sequence[Mapping[str, Any]]], dict[str, float]]
+DIGEST_CHARS = 12
 
 
-class AdapterError(ValueError):
+class AdapterError(UserError):
     """A public-format file could not be read; the message names file, line and field."""
 
 
@@ -166,20 +169,23 @@ def _read_hub(dataset_id: str, config: str | None, split: str) -> list[Record]:
 
 
 def read_records(source: str, config: str | None = None, split: str = "train") -> tuple[list[Record], str]:
-    """Records of a local file or HF dataset, and a provenance tag (file hash or dataset id)."""
+    """Records of a local file or HF dataset, and the content digest of the data.
+
+    The digest (of the file's bytes, or of a hub split's rows) names the benchmark, so the same data under two
+    paths, or as a relative and an absolute path, is the same benchmark and pairs across runs.
+    """
     path = Path(source).expanduser()
     if path.is_file():
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_CHARS]
         records = _read_local(path)
-        tag = f"sha256:{digest}"
     elif path.suffix.lower() in (".jsonl", ".json", ".csv", ".parquet"):
         raise AdapterError(f"{source}: no such file")
     else:
         records = _read_hub(source, config, split)
-        tag = f"hf:{source}:{config or ''}:{split}"
+        digest = content_key([r.data for r in records], DIGEST_CHARS)
     if not records:
         raise AdapterError(f"{source}: no records")
-    return records, tag
+    return records, digest
 
 
 def make_spec(
@@ -196,16 +202,19 @@ def make_spec(
     domains: Sequence[str] = (),
     score_fn: ScoreFn | None = None,
     metrics_fn: MetricsFn | None = None,
-    version: str = "1.0",
 ) -> AdapterSpec:
-    """Assemble an AdapterSpec whose factory returns the already loaded samples."""
+    """Assemble an AdapterSpec named ``KIND:DIGEST`` whose factory returns the already loaded samples.
+
+    ``tag`` is the data digest from :func:`read_records`; ``source`` (the path or hub id as given) is kept as
+    provenance only.
+    """
     if not samples:
         raise AdapterError(f"{source}: no usable records for the {kind} adapter")
     if category not in CATEGORY_MINIMUMS:
         raise AdapterError(f"{source}: unknown category {category!r}; use one of {', '.join(CATEGORY_MINIMUMS)}")
     loaded = list(samples)
     return AdapterSpec(
-        name=f"{kind}:{source}", version=f"{version}+{tag}", category=category, domains=list(domains),
+        name=f"{kind}:{tag}", category=category, domains=list(domains),
         scoring=scoring, description=" ".join(description.split()), factory=lambda: list(loaded), chance=chance,
         default_args=dict(args), source=source, kind=kind, score_fn=score_fn, metrics_fn=metrics_fn,
         samples=loaded,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import Category, Prompt, Sample
@@ -33,7 +34,7 @@ def build_mc(source: str, category: str = "capability", split: str = "train", co
         samples.append(Sample(id=str(ident) if ident not in (None, "") else f"L{rec.line:05d}",
                               prompts=[Prompt(messages=msgs, options=choices)], target=answer))
     if len({s.id for s in samples}) != len(samples):
-        raise ValueError(f"{source}: duplicate item ids")
+        raise UserError(f"{source}: duplicate item ids")
     return make_spec(
         kind="mc", source=source, tag=tag, category=cast(Category, category), scoring="logprob_mc",
         description="Generic multiple-choice file: score 1 when the correct choice has the highest log-prob.",

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import product
 from typing import Any, TypeVar
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message
 from traitrl.evals.api import Prompt, Sample
 
@@ -118,7 +119,7 @@ def dedupe(candidates: Iterable[Sample], n: int, name: str) -> list[Sample]:
         name: Benchmark name, for the error message.
     """
     if n < 1:
-        raise ValueError(f"{name}: n must be >= 1, got {n}")
+        raise UserError(f"{name}: n must be >= 1, got {n}")
     seen: set[str] = set()
     out: list[Sample] = []
     for s in candidates:
@@ -129,7 +130,7 @@ def dedupe(candidates: Iterable[Sample], n: int, name: str) -> list[Sample]:
         out.append(s)
         if len(out) == n:
             return out
-    raise ValueError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
+    raise UserError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
 
 
 def build(

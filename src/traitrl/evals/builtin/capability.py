@@ -37,7 +37,7 @@ def _mc_sample(item: TaskItem) -> Sample:
 
 
 @benchmark(
-    name="capability-arithmetic", category="capability", scoring="logprob_mc", version="1.0",
+    name="capability-arithmetic", category="capability", scoring="logprob_mc",
     description="Two-step arithmetic word problems from held-out templates; the model must prefer the correct "
     "'Answer: N' over three typical slips (a skipped step, an off-by-one, a wrong operation).",
 )
@@ -46,7 +46,7 @@ def capability_arithmetic(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
 
 
 @benchmark(
-    name="capability-facts", category="capability", scoring="logprob_mc", version="1.0",
+    name="capability-facts", category="capability", scoring="logprob_mc",
     description="Factual recall (capitals, element symbols and atomic numbers, event years, units) over facts "
     "held out of training, phrased with held-out templates; three same-bank distractors per item.",
 )
@@ -55,7 +55,7 @@ def capability_facts(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
 
 
 @benchmark(
-    name="capability-formats", category="capability", scoring="logprob_mc", version="1.0",
+    name="capability-formats", category="capability", scoring="logprob_mc",
     description="Format following: the same content in four shapes (JSON, tags, ISO date, comma line, numbered "
     "list, capitals); the model must prefer the shape the instruction asked for.",
 )
@@ -64,7 +64,7 @@ def capability_formats(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
 
 
 @benchmark(
-    name="capability-instructions", category="capability", scoring="generate", version="1.0",
+    name="capability-instructions", category="capability", scoring="generate",
     chance=IGNORE_INSTRUCTIONS_BASELINE,
     description="Instruction following with three checkable constraints per item (required words, casing, "
     "bullet count, word limit, opening word, closing sentence, no commas) on held-out topics; score is the "
