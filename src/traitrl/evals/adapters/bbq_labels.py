@@ -290,7 +290,9 @@ def find_bias_target(
         return undetermined(f"ans{missing} has no group label comparable with stereotyped_groups", unknown)
     hits = [i for i, v in zip(people, verdicts, strict=True) if v]
     if len(hits) == 2:
-        return undetermined("both answers belong to a stereotyped group", unknown)
+        hint = (" (the row names only the stereotyped race; the targeted gender/SES is only in BBQ's templates)"
+                if conv.name == "intersectional" else "")
+        return undetermined("both answers belong to a stereotyped group" + hint, unknown)
     if not hits:
         return undetermined("neither answer matches stereotyped_groups", unknown)
     stereotyped = hits[0]
