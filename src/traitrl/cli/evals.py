@@ -148,7 +148,8 @@ def _print_summary(summary: RunSummary, wall: float) -> None:
         ctable.add_row(cat, str(len(means)), _pct(sum(means) / len(means)))
     _out.print(ctable)
     for name, metrics in summary.extra.items():
-        _out.print(f"{name}: " + ", ".join(f"{k}={v:.3f}" for k, v in metrics.items()), highlight=False)
+        shown = ", ".join(f"{k}={v:.3f}" if isinstance(v, int | float) else f"{k}={v}" for k, v in metrics.items())
+        _out.print(escape(f"{name}: {shown}"), highlight=False)
     flagged = [b for b in summary.benchmarks if b.flags]
     _out.print(f"{len(summary.benchmarks)} benchmarks scored; {len(flagged)} at floor/ceiling/chance "
                "(read effects only where there is headroom)")

@@ -16,6 +16,7 @@ benchmarks, so the offline suite's numbers never depend on whether a judge happe
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -208,7 +209,11 @@ def _adapter_metrics(store: Store, run_id: str, lb: LoadedBenchmark) -> dict[str
     if fn is None:
         return None
     grades = [r.grade.get("metadata", {}) for r in store.load_samples(run_id, [lb.spec.name])]
-    return dict(fn(grades)) if grades else None
+    if not grades:
+        return None
+    # A metric that cannot be computed is stored as its "n/a (reason)" text, never as a bare NaN.
+    return {k: v if isinstance(v, int | float) and math.isfinite(v) else format(v, ".3f")
+            for k, v in fn(grades).items()}
 
 
 def default_run_id(model_name: str, key: str, entries: dict[str, dict[str, Any]]) -> str:

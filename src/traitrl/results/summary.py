@@ -57,7 +57,7 @@ class RunSummary:
 
     run: RunRecord
     benchmarks: list[BenchmarkSummary]
-    extra: dict[str, dict[str, float]]
+    extra: dict[str, dict[str, float | str]]  # adapter metrics; a str is 'n/a (reason)'
     skipped: dict[str, str]
 
 

@@ -7,8 +7,10 @@ an offline machine only already-cached datasets load). On the command line an ad
 ``KIND:SOURCE``, with optional arguments after ``?``, e.g. ``anthropic-evals:data/corrigible-neutral-HHH.jsonl``
 or ``truthfulqa:truthful_qa?config=multiple_choice&split=validation&variant=mc2``.
 
-Malformed records raise :class:`AdapterError` naming the file, the line (1-based; the row index for HF
-datasets and the data row for CSV) and the field.
+Malformed records raise :class:`AdapterError` naming the file, the line (1-based; the record index in a JSON
+list, the row index for HF datasets and the data row for CSV) and the field. A run-level metric that cannot be
+computed is reported as :class:`Unavailable` (NaN that prints its reason) and an :class:`AdapterWarning`, never
+left out silently.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +48,53 @@ class AdapterError(UserError):
     """A public-format file could not be read; the message names file, line and field."""
 
 
+class AdapterWarning(UserWarning):
+    """Part of a public benchmark's score cannot be computed (e.g. items whose biased answer is unknown)."""
+
+
+class Unavailable(float):
+    """A run-level metric that could not be computed: NaN as a number, ``n/a (reason)`` when printed.
+
+    It is a ``float`` so metric dicts keep their type and every consumer still gets a value, never a silent
+    gap; formatting it (``f"{m:.3f}"``) shows the reason instead of a number.
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Unavailable:
+        obj = super().__new__(cls, math.nan)
+        obj.reason = reason
+        return obj
+
+    def __format__(self, spec: str) -> str:
+        return f"n/a ({self.reason})"
+
+    def __str__(self) -> str:
+        return f"n/a ({self.reason})"
+
+    def __repr__(self) -> str:
+        return f"Unavailable({self.reason!r})"
+
+
+def warn_adapter(message: str) -> None:
+    """Emit an :class:`AdapterWarning` (shown on stderr by the CLI, capturable in tests)."""
+    warnings.warn(message, AdapterWarning, stacklevel=3)
+
+
 @dataclass
 class Record:
-    """One input row and where it came from (for error messages and stable sample ids)."""
+    """One input row and where it came from (for error messages and stable sample ids).
+
+    ``unit`` names what ``line`` counts: a text line (JSONL, CSV) or a record (JSON list, HF dataset row).
+    """
 
     where: str
     line: int
     data: dict[str, Any]
+    unit: str = "line"
 
     def fail(self, field_name: str, problem: str) -> AdapterError:
-        return AdapterError(f"{self.where}, line {self.line}: field {field_name!r} {problem}")
+        return AdapterError(f"{self.where}, {self.unit} {self.line}: field {field_name!r} {problem}")
 
     def str_field(self, name: str, optional: bool = False) -> str:
         value = self.data.get(name)
@@ -142,7 +183,7 @@ def _read_local(path: Path) -> list[Record]:
             raise AdapterError(f"{where}, line {err.lineno}: not valid JSON ({err.msg})") from None
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
             raise AdapterError(f"{where}, line 1: expected a JSON list of objects")
-        return [Record(where, i, d) for i, d in enumerate(data, start=1)]
+        return [Record(where, i, d, unit="record") for i, d in enumerate(data, start=1)]
     if suffix == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             return [Record(where, i, dict(row)) for i, row in enumerate(csv.DictReader(fh), start=1)]
@@ -165,7 +206,7 @@ def _read_hub(dataset_id: str, config: str | None, split: str) -> list[Record]:
             "(HF_HUB_OFFLINE=1) only datasets already in the local cache load; pass a local path instead."
         ) from None
     where = f"{dataset_id}[{split}]"
-    return [Record(where, i, dict(row)) for i, row in enumerate(ds, start=1)]
+    return [Record(where, i, dict(row), unit="record") for i, row in enumerate(ds, start=1)]
 
 
 def read_records(source: str, config: str | None = None, split: str = "train") -> tuple[list[Record], str]:
