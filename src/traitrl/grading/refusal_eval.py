@@ -122,7 +122,7 @@ def score_predictions(items: Sequence[LabelledResponse], predictions: Iterable[s
     if len(preds) != len(items):
         raise ValueError(f"{len(preds)} predictions for {len(items)} items")
     n = len(items)
-    confusion = {lab: {c: 0 for c in (*LABELS, "error")} for lab in LABELS}
+    confusion: dict[str, dict[str, int]] = {lab: {c: 0 for c in (*LABELS, "error")} for lab in LABELS}
     by_style: dict[str, list[bool]] = {}
     for it, p in zip(items, preds, strict=True):
         confusion[it.label][p] += 1
