@@ -15,10 +15,10 @@ set). Paired comparisons resample clusters of per-item differences. A draw is a 
 so 2,000 draws cost a few matrix products per benchmark.
 
 CIs (:func:`bootstrap_ci`, both the per-benchmark and the paired one): percentile cluster bootstrap whose
-deviations from the observed mean are scaled by ``sqrt(G/(G−1)) · t_{G−1, 0.975} / z_0.975`` (1.10 at 15
-clusters, 1.02 at 110 singletons) and clipped to the observed range. The bootstrap variance of a mean of ``G``
+deviations from the observed mean are scaled by ``sqrt(G/(G−1)) · t_{G−1, 0.975} / z_0.975`` (1.13 at 15
+clusters, 1.02 for 110 singletons) and clipped to the observed range. The bootstrap variance of a mean of ``G``
 clusters is short by ``(G−1)/G``, and with ~15 clusters its tails are t-like, not normal; unscaled, the 95% CI
-covers ~92% at 15 clusters. Percentile CIs stay sensible when the runs differ on a few items only, where a
+covers ~92% at 15 clusters (scaled: ~94%). Percentile CIs stay sensible when the runs differ on a few items only, where a
 bootstrap-t CI blows up to the whole range. With a single cluster nothing about between-cluster variation is
 known: the CI is NaN (and the p-value 1, the MDE infinite).
 
@@ -28,8 +28,8 @@ m_g)²) / N``; centring on the observed mean imposes the null of no mean differe
 ``(#{|t*| ≥ |t_obs|} + 1) / (B + 1)``. Studentizing is what keeps small p-values honest with ~15 clusters (which
 BH relies on): on simulated clustered nulls the centred percentile p falls below 0.05 / 0.01 in ~8.5% / ~3% of
 data sets, the bootstrap-t in ~5% / ~1%. A draw whose clusters all share one mean has ``se* = 0`` and counts as
-extreme. Where two runs differ on a few situations only, the test is conservative (simulated: ~1% false
-positives at 0.05). The CI and the test come from different statistics, so near p = 0.05 they can disagree;
+extreme. Where two runs differ on a few situations only, the test is conservative (simulated: under 1%
+false positives at 0.05). The CI and the test come from different statistics, so near p = 0.05 they can disagree;
 significance is the p-value's (and BH's) call. The smallest p-value ``B`` draws can give is ``1 / (B + 1)``,
 reported as ``p_min`` and shown as ``≤0.0005`` by :func:`format_p`, never 0; with 56 benchmarks BH's smallest
 threshold is 0.05 / 56 = 0.00089, so ``B`` must stay above ~1,100.
@@ -52,11 +52,14 @@ is taken as 1, i.e. ``n_eff = G`` (the conservative end).
 MDE. The smallest true mean shift a two-sided test at alpha 0.05 detects with power 0.8:
 ``(z_0.975 + z_0.8) · sd / sqrt(n_eff)`` with ``sd`` the item SD (of the scores, or of the paired differences) —
 ``sd² / n_eff`` is the clustered variance of the mean. A zero SD would claim any shift is detectable, so it is
-never used. Fallbacks: a single run with no variance uses the SD of responding at chance (a Bernoulli at the
-chance level, or 0.5), as before; a comparison whose differences are all equal (e.g. both runs agree on every
-item) uses the unpaired bound ``sd = sqrt(2 · p̃ · (1 − p̃))`` with ``p̃ = (Σ a + Σ b + 0.5) / (2n + 1)`` the pooled,
-continuity-corrected mean — the largest variance scores in [0, 1] with that mean can have, assuming the pairing
-buys nothing — and the effective n of the pooled per-item scores. Either fallback sets ``mde_fallback``.
+never used; a finite, conservative number is reported instead of NaN so tables stay comparable, and
+``mde_fallback`` marks it. A single run with no variance uses the SD of responding at chance (a Bernoulli at the
+chance level, or 0.5), as before. A comparison whose differences are all equal (e.g. both runs agree on every
+item) uses the unpaired bound: ``sd = sqrt(2 · p̃ · (1 − p̃))`` with ``p̃ = (Σ a + Σ b + 0.5) / (2n + 1)`` the
+pooled, continuity-corrected mean — each run given the variance of a Bernoulli at that mean (the largest a score
+in [0, 1] with that mean can have) and the pairing assumed to buy nothing — on the effective n of the per-item
+mean scores ``(a + b) / 2`` (``G`` if their ICC is not estimable, e.g. both runs at the ceiling). The reported
+``icc`` is then NaN (the differences have none).
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ from traitrl.results.resample import (
 )
 
 __all__ = [
-    "N_BOOT", "BenchmarkSummary", "Comparison", "PairedResult", "benjamini_hochberg", "bootstrap_ci",
+    "N_BOOT", "BenchmarkSummary", "ClusterLabels", "Comparison", "PairedResult", "benjamini_hochberg", "bootstrap_ci",
     "cluster_codes", "compare_benchmark", "compare_runs", "effective_n", "expected_calibration_error", "format_p",
     "headline_of", "icc_oneway", "min_detectable_effect", "paired_bootstrap", "refusal_rate", "summarize",
 ]
