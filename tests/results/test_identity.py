@@ -167,3 +167,34 @@ def test_eval_config_file_and_errors(tmp_path: Path) -> None:
     assert "precision" in str(err.value) and "batchsize: unknown field" in str(err.value)
     with pytest.raises(UserError, match="is a directory"):
         load_eval_config(tmp_path)
+
+
+def test_stored_statistics_resample_situations(tiny_model_dir: Path, two_finals: tuple[Path, Path],
+                                               tmp_path: Path) -> None:
+    bench = "shutdown-acceptance?n=39"
+    with open_store(tmp_path / "r.sqlite") as st:
+        ra = run_eval(load_chat_model(str(tiny_model_dir), batch_size=8), [bench], st)
+        rb = run_eval(load_chat_model(str(two_finals[0]), batch_size=8), [bench], st)
+        rows = st.load_samples(ra.run_id)
+        n_situations = len({r.metadata["cluster"] for r in rows})
+        (summary,) = summarize_run(st, ra.run_id).benchmarks
+        assert summary.n == 39 and summary.n_clusters == n_situations < 39
+        (paired,) = compare_stored_runs(st, ra.run_id, rb.run_id).results
+        assert paired.n_clusters == n_situations and paired.n_eff <= 39
+
+
+@pytest.mark.slow
+def test_embedded_model_on_heldout_trait_scenarios_offline(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from traitrl.cli import app
+
+    store = tmp_path / "r.sqlite"
+    res = CliRunner().invoke(app, ["eval", "--model", "embedded", "--benchmark", "scenarios:heldout?max_tokens=48",
+                                   "--limit", "6", "--store", str(store)], env={"TRAITRL_JUDGE_MODEL": ""})
+    assert res.exit_code == 0, res.output
+    with open_store(store) as st:
+        (run,) = st.list_runs()
+        rows = st.load_samples(run.run_id)
+        assert len(rows) == 6 and all(r.score is not None and r.outputs[0]["text"] for r in rows)
+        assert run.model_info["kind"] == "embedded" and run.benchmarks["scenarios:heldout"]["status"] == "done"

@@ -24,6 +24,7 @@ from rich.table import Table
 
 from traitrl.core.config import validate_config
 from traitrl.core.errors import UserError
+from traitrl.results.stats import format_p
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
@@ -37,6 +38,11 @@ _err = Console(stderr=True)
 def _fail(message: str) -> typer.Exit:
     _err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
+
+
+def _neff(x: float | None) -> str:
+    """Effective number of independent items (clusters of one situation count less than their size)."""
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.0f}"
 
 
 def _pct(x: float | None) -> str:
@@ -132,13 +138,14 @@ def _labels(items: list[str]) -> dict[str, str]:
 
 def _print_summary(summary: RunSummary, wall: float) -> None:
     table = Table(title=f"{summary.run.model} — per benchmark (%, 95% bootstrap CI)")
-    for col in ("benchmark", "category", "n", "mean", "95% CI", "chance", "MDE", "refused", "flags"):
-        table.add_column(col)
+    for col in ("benchmark", "category", "n", "n_eff", "mean", "95% CI", "chance", "MDE", "refused", "flags"):
+        table.add_column(col, overflow="fold")
     cats: dict[str, list[float]] = {}
     for b in summary.benchmarks:
         if b.n:
             cats.setdefault(b.category, []).append(b.mean)
-        table.add_row(b.benchmark, b.category, str(b.n), _pct(b.mean), f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
+        table.add_row(escape(b.benchmark), b.category, str(b.n), _neff(b.n_eff), _pct(b.mean),
+                      f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
                       _pct(b.chance), _pct(b.mde), _pct(b.refusal_rate), ",".join(b.flags))
     _out.print(table)
     ctable = Table(title="per category (mean of benchmark means, %)")
@@ -174,12 +181,13 @@ def compare_command(
     if not comp.results:
         raise _fail(f"runs {run_a!r} and {run_b!r} share no scored items")
     table = Table(title=f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)")
-    for col in ("benchmark", "category", "n", "A", "B", "Δ", "95% CI", "p", "q (BH)", ""):
-        table.add_column(col)
+    for col in ("benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""):
+        table.add_column(col, overflow="fold")
     for r in sorted(comp.results, key=lambda r: (r.category, r.benchmark)):
         mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
-        table.add_row(r.benchmark, r.category, str(r.n), _pct(r.mean_a), _pct(r.mean_b), f"{100 * r.delta:+.1f}",
-                      f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", f"{r.p_value:.3f}", f"{r.p_adjusted:.3f}", mark)
+        table.add_row(escape(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
+                      f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
+                      format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
     _out.print(table)
     ctable = Table(title="per category (mean over benchmarks, %)")
     for col in ("category", "benchmarks", "A", "B", "Δ"):

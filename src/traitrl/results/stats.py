@@ -420,6 +420,8 @@ def refusal_rate(refused: Mapping[str, Mapping[str, bool | None]]) -> float | No
 
 def headline_of(results: Sequence[PairedResult]) -> str:
     """The X-of-N sentence for an already adjusted list of results."""
+    if not results:
+        return "no benchmark has items both runs scored"
     ahead = sum(r.delta > 0 for r in results)
     sig = sum(r.significant and r.delta > 0 for r in results)
     reg = sum(r.significant and r.delta < 0 for r in results)

@@ -80,10 +80,17 @@ def summarize_run(store: Store, run_id: str, seed: int = 0) -> RunSummary:
         summaries.append(summarize(
             name, [r.score for r in rs], category=m.get("category", ""), chance=m.get("chance"),
             refused=[r.refused for r in rs], calibration=grades if m.get("scoring") == "calibration" else None,
-            seed=seed))
+            seed=seed, clusters=[r.metadata.get("cluster") for r in rs]))
     extra = {n: r["metrics"] for n, r in run.benchmarks.items() if isinstance(r.get("metrics"), dict)}
     skipped = {n: r.get("message", "") for n, r in run.benchmarks.items() if r.get("status") in ("skipped", "error")}
     return RunSummary(run=run, benchmarks=summaries, extra=extra, skipped=skipped)
+
+
+def clusters_of(metadata: Mapping[str, Mapping[str, Mapping[str, Any]]], prefix: str = ""
+                ) -> dict[str, dict[str, str | None]]:
+    """benchmark -> sample id -> cluster label (the situation an item belongs to), from stored metadata."""
+    return {b: {prefix + sid: (prefix + str(m["cluster"]) if m.get("cluster") is not None else None)
+                for sid, m in per.items()} for b, per in metadata.items()}
 
 
 def _tables(store: Store, run_id: str) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, bool | None]],
@@ -111,12 +118,13 @@ def compare_stored_runs(store: Store, run_a: str, run_b: str, seed: int = 0) -> 
     """Paired comparison of two stored runs (B − A), BH across benchmarks, refusal-restricted re-analysis."""
     ra, rb = _run(store, run_a), _run(store, run_b)
     meta = {**benchmark_metadata(rb.benchmarks), **benchmark_metadata(ra.benchmarks)}
-    sa, fa, _ = _tables(store, run_a)
+    sa, fa, ma = _tables(store, run_a)
     sb, fb, _ = _tables(store, run_b)
     _check_versions(ra, rb, set(sa) & set(sb))
+    # Same version means the same items, so run A's metadata holds the clusters of every paired item.
     return compare_runs(sa, sb, categories={n: m["category"] for n, m in meta.items()},
                         higher_is_better={n: m["higher_is_better"] for n, m in meta.items()},
-                        refused_a=fa, refused_b=fb, seed=seed)
+                        refused_a=fa, refused_b=fb, seed=seed, clusters=clusters_of(ma))
 
 
 @dataclass
@@ -173,12 +181,14 @@ def compare_many(store: Store, baseline: Mapping[str, str], arms: Mapping[str, M
         alpha: BH false discovery rate over the whole family.
         seed: Bootstrap seed.
     """
-    base_tables = {s: _tables(store, rid)[0] for s, rid in baseline.items()}
+    base_full = {s: _tables(store, rid) for s, rid in baseline.items()}
+    base_tables = {s: t[0] for s, t in base_full.items()}
     base_runs = {s: _run(store, rid) for s, rid in baseline.items()}
     out = []
     for arm, runs in arms.items():
         pooled_a: dict[str, dict[str, float | None]] = {}
         pooled_b: dict[str, dict[str, float | None]] = {}
+        pooled_clusters: dict[str, dict[str, str | None]] = {}
         seed_deltas: dict[str, dict[str, float]] = {}
         meta: dict[str, dict[str, Any]] = {}
         for s, rid in runs.items():
@@ -189,19 +199,23 @@ def compare_many(store: Store, baseline: Mapping[str, str], arms: Mapping[str, M
             sb = _tables(store, rid)[0]
             sa = base_tables[s]
             _check_versions(base_runs[s], run, set(sa) & set(sb))
+            clusters = clusters_of(base_full[s][2], prefix=f"{s}/")
             for name in set(sa) & set(sb):
                 hib = meta[name]["higher_is_better"]
-                r = compare_benchmark(name, sa[name], sb[name], higher_is_better=hib, seed=seed)
+                own = {k.removeprefix(f"{s}/"): v for k, v in clusters.get(name, {}).items()}
+                r = compare_benchmark(name, sa[name], sb[name], higher_is_better=hib, seed=seed, clusters=own)
                 if r is None:
                     continue
                 seed_deltas.setdefault(name, {})[s] = r.delta
                 pooled_a.setdefault(name, {}).update({f"{s}/{k}": v for k, v in sa[name].items()})
                 pooled_b.setdefault(name, {}).update({f"{s}/{k}": v for k, v in sb[name].items()})
+                # A situation seen under two seeds is one cluster per seed (the seeds are independent runs).
+                pooled_clusters.setdefault(name, {}).update(clusters.get(name, {}))
         results = []
         for name in sorted(pooled_a):
             m = meta.get(name, {})
             r = compare_benchmark(name, pooled_a[name], pooled_b[name], m.get("category", ""),
-                                  m.get("higher_is_better", True), seed=seed)
+                                  m.get("higher_is_better", True), seed=seed, clusters=pooled_clusters.get(name))
             if r is not None:
                 results.append(r)
         out.append(ArmResult(arm=arm, results=results, seed_deltas=seed_deltas))
