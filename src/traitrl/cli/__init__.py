@@ -7,6 +7,7 @@ import typer
 from traitrl import __version__
 from traitrl.cli.common import console
 from traitrl.cli.evals import mount as mount_eval_commands
+from traitrl.cli.persist import app as persist_app
 from traitrl.cli.results import app as results_app
 from traitrl.cli.rollout import demo, rollout
 from traitrl.cli.scenarios import app as scenarios_app
@@ -22,6 +23,7 @@ mount_eval_commands(app)  # benchmarks list, eval, compare
 app.command("train")(train_command)
 app.add_typer(export_app, name="export")
 app.add_typer(results_app, name="results")
+app.add_typer(persist_app, name="persist")
 
 
 @app.callback()

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from traitrl.core.config import load_config
 from traitrl.core.errors import UserError
-from traitrl.evals.formatting import MCFormat
+from traitrl.evals.formatting import MCFormat, PersonaPlacement
 from traitrl.grading.judge import JudgeConfig
 from traitrl.models.loading import Precision
 from traitrl.results.store import DEFAULT_STORE
@@ -34,6 +34,9 @@ class EvalConfig(BaseModel):
     quick: bool = False
     limit: int | None = Field(default=None, ge=1)
     persona: str | None = None
+    persona_placement: PersonaPlacement = Field(
+        default="system", description="system: the persona is a system prompt; user_prefix: it opens the first "
+                                      "user turn.")
     mc_format: MCFormat = "chat"
     seed: int = 0
     precision: Precision = "fp32"
@@ -69,10 +72,15 @@ class EvalConfig(BaseModel):
     def identity(self) -> dict[str, Any]:
         """The settings that can change a result. The model and each benchmark (with the judge that grades it,
         for judge-scored ones) are keyed separately."""
-        return {name: getattr(self, name) for name in IDENTITY_FIELDS}
+        out = {name: getattr(self, name) for name in IDENTITY_FIELDS}
+        # The default placement is left out of the key, so every run stored before the field existed (all of them
+        # system-prompt personas) keeps its key and still resumes.
+        if out["persona_placement"] == "system":
+            del out["persona_placement"]
+        return out
 
 
-IDENTITY_FIELDS = ("quick", "limit", "persona", "mc_format", "seed", "precision")
+IDENTITY_FIELDS = ("quick", "limit", "persona", "persona_placement", "mc_format", "seed", "precision")
 
 
 def load_eval_config(path: str | Path, **overrides: Any) -> EvalConfig:

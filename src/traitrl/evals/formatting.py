@@ -14,9 +14,12 @@ The context is the same for every option of a prompt, so summed option log-probs
 keep lm-eval's convention that trailing context whitespace moves into the continuation (done in the model
 backend).
 
-A *persona* is a system prompt prefixed to every conversation (generation and scoring alike). If a
-conversation already opens with a system message, the persona goes first and the benchmark's own system text
-follows after a blank line, so the benchmark's instructions are preserved.
+A *persona* is text prefixed to every conversation (generation and scoring alike), placed one of two ways:
+
+- ``system`` (default): a system prompt. If a conversation already opens with a system message, the persona goes
+  first and the benchmark's own system text follows after a blank line, so the benchmark's instructions stay.
+- ``user_prefix``: the opening paragraph of the first user turn (for models or attacks where the user, not the
+  operator, supplies the persona); the user's own text follows after a blank line.
 """
 
 from __future__ import annotations
@@ -31,13 +34,21 @@ from traitrl.models.base import ChatModel, MCRequest
 
 MCFormat = Literal["chat", "raw"]
 MC_FORMATS: tuple[str, ...] = ("chat", "raw")
+PersonaPlacement = Literal["system", "user_prefix"]
 
 
-def with_persona(messages: Sequence[Message], persona: str | None) -> list[Message]:
-    """Prefix a persona system prompt (merged into an existing leading system message)."""
+def with_persona(messages: Sequence[Message], persona: str | None,
+                 placement: PersonaPlacement = "system") -> list[Message]:
+    """Prefix a persona: as a system prompt (merged into an existing leading system message) or as the opening
+    paragraph of the first user turn."""
     msgs = list(messages)
     if not persona:
         return msgs
+    if placement == "user_prefix":
+        for i, m in enumerate(msgs):
+            if m.role == "user":
+                return [*msgs[:i], Message(role="user", content=f"{persona}\n\n{m.content}"), *msgs[i + 1:]]
+        raise ValueError("a user_prefix persona needs a conversation with a user turn")
     if msgs and msgs[0].role == "system":
         return [Message(role="system", content=f"{persona}\n\n{msgs[0].content}"), *msgs[1:]]
     return [Message(role="system", content=persona), *msgs]
@@ -56,11 +67,12 @@ def raw_transcript(messages: Sequence[Message]) -> str:
     return "\n\n".join(parts) + "\n\nAssistant:"
 
 
-def mc_request(model: ChatModel, prompt: Prompt, mc_format: str = "chat", persona: str | None = None) -> MCRequest:
+def mc_request(model: ChatModel, prompt: Prompt, mc_format: str = "chat", persona: str | None = None,
+               placement: PersonaPlacement = "system") -> MCRequest:
     """The log-prob request for a prompt with options."""
     if not prompt.options:
         raise ValueError("mc_request needs a prompt with options")
-    messages = with_persona(prompt.messages, persona)
+    messages = with_persona(prompt.messages, persona, placement)
     if mc_format == "chat":
         context = model.format_chat(messages, add_generation_prompt=True)
         options = [o.lstrip() for o in prompt.options]
@@ -72,6 +84,7 @@ def mc_request(model: ChatModel, prompt: Prompt, mc_format: str = "chat", person
     return MCRequest(context=context, continuations=options)
 
 
-def generation_messages(prompt: Prompt, persona: str | None = None) -> list[Message]:
+def generation_messages(prompt: Prompt, persona: str | None = None,
+                        placement: PersonaPlacement = "system") -> list[Message]:
     """The conversation sent for generation (the backend applies its chat template)."""
-    return with_persona(prompt.messages, persona)
+    return with_persona(prompt.messages, persona, placement)

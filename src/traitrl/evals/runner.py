@@ -82,7 +82,7 @@ def _outputs_option(model: ChatModel, samples: Sequence[Sample], opts: EvalConfi
     requests, owners = [], []
     for si, s in enumerate(samples):
         for p in s.prompts:
-            requests.append(mc_request(model, p, opts.mc_format, opts.persona))
+            requests.append(mc_request(model, p, opts.mc_format, opts.persona, opts.persona_placement))
             owners.append(si)
     logprobs = model.option_logprobs(requests) if requests else []
     out: list[list[Output]] = [[] for _ in samples]
@@ -99,7 +99,7 @@ def _outputs_generation(model: ChatModel, samples: Sequence[Sample], opts: EvalC
             by_budget.setdefault(p.max_tokens, []).append((si, pi))
     texts: dict[tuple[int, int], str] = {}
     for budget, keys in sorted(by_budget.items()):
-        convs = [generation_messages(samples[si].prompts[pi], opts.persona) for si, pi in keys]
+        convs = [generation_messages(samples[si].prompts[pi], opts.persona, opts.persona_placement) for si, pi in keys]
         params = SamplingParams(max_tokens=budget, temperature=0.0, seed=opts.seed)
         for key, text in zip(keys, model.generate(convs, params), strict=True):
             texts[key] = text
