@@ -318,7 +318,8 @@ def run_finetune(config: FinetuneConfig, console: Console | None = None, work_di
                              f"{name}@{step}")
 
                 if console is not None:
-                    console.print(f"[persist] {role}: training {cell.label} ({kind}) to step {max(steps)}")
+                    console.print(f"[persist] {role}: training {cell.label} ({kind}) to step {max(steps)}",
+                                  markup=False, highlight=False)
                 entry.train = sft_train(source, sft_records(read_conversations(data.path)), cell, grid, steps,
                                         at_step, bf16, scratch / f"{role}-{key}")
             out.seconds[role] = time.perf_counter() - t_role
