@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from traitrl.cli.common import console, user_errors
+from traitrl.cli.common import console, plain, user_errors
 
 export_app = typer.Typer(help="Export training data for other RL engines.", no_args_is_help=True)
 
@@ -57,11 +57,11 @@ def train_command(
     cfg = load_train_config(config, **flags) if config else validate_config(flags, where="flags")
     record = run_training(cfg)
     curve = record["heldout_curve"]
-    console.print(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
-                  f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s")
+    console.print(plain(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
+                        f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s"))
     if curve:
-        console.print("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve))
-    console.print(f"record: {Path(cfg.output_dir) / RECORD_FILE}")
+        console.print(plain("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve)))
+    console.print(plain(f"record: {Path(cfg.output_dir) / RECORD_FILE}"))
 
 
 @export_app.command("verl")
@@ -84,8 +84,9 @@ def export_verl(
     b = write_verl_parquet(val_rows, output / "val.parquet", "heldout")
     from traitrl.rl import verl_reward
 
-    console.print(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}")
-    console.print(f"verl: custom_reward_function.path={verl_reward.__file__} custom_reward_function.name=compute_score")
+    console.print(plain(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}"))
+    console.print(plain(f"verl: custom_reward_function.path={verl_reward.__file__} "
+                        "custom_reward_function.name=compute_score"))
 
 
 def export_rows(cfg: Any, n: int, val_n: int) -> tuple[list[Any], list[Any]]:
