@@ -3,7 +3,8 @@
 Everything a command prints that came from a user or a model (replies, scenario text, file names, config
 values, error messages) goes through :func:`traitrl.core.text.plain` / :func:`~traitrl.core.text.joined`, so it
 is shown literally: rich markup such as ``[/]`` is not parsed, control characters and ANSI escapes are shown as
-``\\x1b[2J``, lone surrogates as ``\\ud800``. Long text wraps (``soft_wrap`` is off) instead of being cut.
+``\\x1b[2J``, lone surrogates as ``\\ud800``. Messages are not re-wrapped (one error stays one line); tables and panels are printed with ``soft_wrap=False``,
+so their long cells wrap instead of being cut.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from rich.table import Table
 
 from traitrl.core.text import joined, plain, redact
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

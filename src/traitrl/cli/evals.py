@@ -58,7 +58,7 @@ def list_command(
     for r in rows:
         grid.add_row(r["name"], r["version"], r["category"], r["scoring"] + (" (judge)" if r["requires_judge"] else ""),
                      str(r["n_items"]), f"{r['chance']:.2f}" if r["chance"] is not None else "—")
-    _out.print(grid)
+    _out.print(grid, soft_wrap=False)
     _out.print(plain("Public-format adapters (use --benchmark KIND:SOURCE[?key=value&...]):"))
     for info in ADAPTERS.values():
         _out.print(plain(f"  {info.kind:<16} {info.description}"))
@@ -149,7 +149,7 @@ def _print_outcomes(outcomes: list[BenchmarkOutcome]) -> None:
         style = "" if o.status == "done" and not o.errored else "yellow"
         grid.add_row(plain(o.name), plain(o.status, style), str(o.scored), plain(str(o.errored), style),
                      str(o.skipped), str(o.cached), plain(o.message))
-    _out.print(grid)
+    _out.print(grid, soft_wrap=False)
 
 
 def _print_summary(summary: RunSummary, wall: float) -> None:
@@ -161,11 +161,11 @@ def _print_summary(summary: RunSummary, wall: float) -> None:
             cats.setdefault(b.category, []).append(b.mean)
         grid.add_row(plain(b.benchmark), b.category, str(b.n), _pct(b.mean), f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
                      _pct(b.chance), _pct(b.mde), _pct(b.refusal_rate), ",".join(b.flags))
-    _out.print(grid)
+    _out.print(grid, soft_wrap=False)
     ctable = table("per category (mean of benchmark means, %)", ["category", "benchmarks", "mean"])
     for cat, means in sorted(cats.items()):
         ctable.add_row(cat, str(len(means)), _pct(sum(means) / len(means)))
-    _out.print(ctable)
+    _out.print(ctable, soft_wrap=False)
     for name, metrics in summary.extra.items():
         _out.print(plain(f"{name}: " + ", ".join(f"{k}={v:.3f}" for k, v in metrics.items())))
     flagged = [b for b in summary.benchmarks if b.flags]
@@ -197,11 +197,11 @@ def compare_command(
         mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
         grid.add_row(plain(r.benchmark), r.category, str(r.n), _pct(r.mean_a), _pct(r.mean_b), f"{100 * r.delta:+.1f}",
                       f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", f"{r.p_value:.3f}", f"{r.p_adjusted:.3f}", mark)
-    _out.print(grid)
+    _out.print(grid, soft_wrap=False)
     ctable = table("per category (mean over benchmarks, %)", ["category", "benchmarks", "A", "B", "Δ"])
     for cat, m in comp.category_means.items():
         ctable.add_row(cat, str(m["n_benchmarks"]), _pct(m["a"]), _pct(m["b"]), f"{100 * m['delta']:+.1f}")
-    _out.print(ctable)
+    _out.print(ctable, soft_wrap=False)
     _out.print(plain(comp.headline, "bold"))
     if comp.refusal_a is not None or comp.refusal_b is not None:
         from traitrl.results.stats import headline_of

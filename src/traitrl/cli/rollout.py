@@ -81,7 +81,7 @@ def show_rollout(results: list[RolloutResult], summary: RolloutSummary, label: s
         grid.add_row(plain(r.scenario_id), "—" if r.grade.score is None else f"{r.grade.score:.2f}",
                      f"{met}/{len(r.grade.verdicts)}", "yes" if r.grade.refused else "",
                      plain(r.response.replace("\n", " "), limit=90))
-    console.print(grid)
+    console.print(grid, soft_wrap=False)
     for r in results[:show]:
         console.print(joined((r.scenario_id, "bold"), " → ", r.response, "\n  ", (r.grade.explanation, "dim")))
     by_trait = "  ".join(f"{k} {v:.2f}" for k, v in summary.by_trait.items())

@@ -125,7 +125,7 @@ def stats(
     for trait, cells in st.cells.items():
         tp = st.templates_per_trait.get(trait, {})
         grid.add_row(plain(trait), *[str(cells.get(d, 0)) for d in domains], f"{tp.get('train', 0)}/{tp.get('heldout', 0)}")
-    console.print(grid)
+    console.print(grid, soft_wrap=False)
     console.print(plain(f"scenarios {st.scenarios}  templates {st.templates}  unique prompts {st.unique_prompts}  "
                   f"heldout disjoint {st.heldout_templates_disjoint}  13-gram leakage {st.leakage_13gram} "
                   f"(train vs heldout + {len(bench_texts)} benchmark prompts)"))
@@ -152,7 +152,8 @@ def show(
     if not chosen:
         raise UserError(f"no scenario matches {scenario_id or template!r}; list ids with `traitrl scenarios generate --out x.jsonl`")
     for s in chosen:
-        console.print(Panel(scenario_text(s), title=plain(f"{s.id}  ({s.trait} / {s.domain} / {s.split})")))
+        console.print(Panel(scenario_text(s), title=plain(f"{s.id}  ({s.trait} / {s.domain} / {s.split})")),
+                      soft_wrap=False)
 
 
 def scenario_text(s: Scenario) -> Text:

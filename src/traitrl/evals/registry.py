@@ -183,7 +183,9 @@ def load_benchmark(ref: BenchmarkRef | str, quick: bool = False, limit: int | No
     n_total = len(samples)
     ids = [s.id for s in samples]
     if len(set(ids)) != len(ids):
-        raise ValueError(f"benchmark {spec.name!r} has duplicate sample ids; results could not be resumed")
+        seen: set[str] = set()
+        dup = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        raise ValueError(f"benchmark {spec.name!r} has duplicate sample id {dup!r}; results could not be resumed")
     if quick:
         samples = subsample(samples, quick_size(spec), spec.name)
     if limit is not None:

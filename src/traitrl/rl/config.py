@@ -8,64 +8,90 @@ the run record, diffed and swept.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from traitrl.core.errors import UserError
+from traitrl.core.files import check_file, load_yaml
+from traitrl.core.text import visible
 from traitrl.rl.arms import ARMS, Arm, get_arm
 
 DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats": 1.0}
 
 
+# Strict numbers: YAML `steps: "20"`, `lora: 1` or `temperature: .inf` are mistakes, not values to coerce.
+Int = Annotated[int, Field(strict=True)]
+Float = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+
+
 class JudgeConfig(BaseModel):
-    """An OpenAI-compatible judge for rubric criteria (base URL and key from the environment if omitted)."""
+    """An OpenAI-compatible judge for rubric criteria (base URL and key from the environment if omitted).
+
+    ``item_timeout`` bounds the wall time spent on one judged reply (all its criteria, retries included) and
+    ``run_timeout`` the judge's total time in a run; criteria past either deadline are recorded as errors.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     model: str
     base_url: str | None = None
     cache: Path | None = None
+    item_timeout: Float = Field(default=300.0, gt=0)
+    run_timeout: Float | None = Field(default=None, gt=0)
+    concurrency: Int = Field(default=4, ge=1, le=64)
 
 
 class TrainConfig(BaseModel):
     """Everything a training run needs. See ``configs/train/*.yaml`` for examples."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=False)
 
     arm: str = "trait"
-    dose: float | None = Field(default=None, ge=0.0, le=1.0)
+    dose: Float | None = Field(default=None, ge=0.0, le=1.0)
     traits: list[str] | None = None
     domains: list[str] | None = None
     exclude_domains: list[str] = []
-    tasks: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_TASKS))
+    tasks: dict[str, Float] = Field(default_factory=lambda: dict(DEFAULT_TASKS))
 
-    model: str = "embedded"
+    model: str = Field(default="embedded", min_length=1)
     output_dir: Path = Path("runs/train")
-    seed: int = 0
-    steps: int = Field(default=20, ge=1)
-    prompts_per_step: int = Field(default=4, ge=1)
-    generations_per_prompt: int = Field(default=4, ge=2)
-    max_tokens: int = Field(default=64, ge=1)
-    temperature: float = Field(default=1.0, gt=0.0)
-    learning_rate: float = Field(default=1e-5, gt=0.0)
-    beta: float = Field(default=0.0, ge=0.0)
-    lora: bool = False
-    lora_r: int = Field(default=16, ge=1)
-    lora_alpha: int = Field(default=32, ge=1)
+    seed: Int = Field(default=0, ge=0)
+    steps: Int = Field(default=20, ge=1)
+    prompts_per_step: Int = Field(default=4, ge=1)
+    generations_per_prompt: Int = Field(default=4, ge=2)
+    max_tokens: Int = Field(default=64, ge=1)
+    temperature: Float = Field(default=1.0, gt=0.0, le=100.0)
+    learning_rate: Float = Field(default=1e-5, gt=0.0, le=1.0)
+    beta: Float = Field(default=0.0, ge=0.0)
+    lora: Annotated[bool, Field(strict=True)] = False
+    lora_r: Int = Field(default=16, ge=1)
+    lora_alpha: Int = Field(default=32, ge=1)
     precision: Literal["auto", "bf16", "fp32"] = "auto"
-    gradient_checkpointing: bool = False
+    gradient_checkpointing: Annotated[bool, Field(strict=True)] = False
 
-    save_steps: int = Field(default=10, ge=1)
-    log_samples_every: int = Field(default=5, ge=1)
-    heldout_every: int = Field(default=0, ge=0)
-    heldout_n: int = Field(default=24, ge=0)
+    save_steps: Int = Field(default=10, ge=1)
+    log_samples_every: Int = Field(default=5, ge=1)
+    heldout_every: Int = Field(default=0, ge=0)
+    heldout_n: Int = Field(default=24, ge=0)
     judge: JudgeConfig | None = None
     report_to: list[str] = ["none"]
-    use_vllm: bool = False
+    use_vllm: Annotated[bool, Field(strict=True)] = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
-    resume: bool = False
+    resume: Annotated[bool, Field(strict=True)] = False
     trl_overrides: dict[str, Any] = {}
+
+    @field_validator("output_dir")
+    @classmethod
+    def _output_dir(cls, v: Path) -> Path:
+        """The output folder must be creatable: neither it nor any parent may be an existing file."""
+        if not str(v).strip():
+            raise ValueError("output_dir is empty")
+        for p in (v, *v.parents):
+            if p.exists() and not p.is_dir():
+                what = "is a file" if p == v else f"is under {p}, which is a file"
+                raise ValueError(f"output_dir {visible(v, 200)} {what}; choose a folder path")
+        return v
 
     @field_validator("arm")
     @classmethod
@@ -108,13 +134,9 @@ class TrainConfig(BaseModel):
     @field_validator("trl_overrides")
     @classmethod
     def _overrides(cls, v: dict[str, Any]) -> dict[str, Any]:
-        from trl import GRPOConfig
+        from traitrl.rl.trl_overrides import check_trl_overrides
 
-        known = set(GRPOConfig.__dataclass_fields__)
-        bad = sorted(set(v) - known)
-        if bad:
-            raise ValueError(f"{', '.join(bad)} are not GRPOConfig fields (see trl's GRPOConfig)")
-        return v
+        return check_trl_overrides(v)
 
     @model_validator(mode="after")
     def _consistent(self) -> TrainConfig:
@@ -159,13 +181,13 @@ def load_train_config(path: str | Path, **overrides: Any) -> TrainConfig:
     """Read a YAML config; ``overrides`` (CLI flags that were given) win. Errors name the file and the field."""
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path}: no such config file (see configs/train/ for examples)")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
+        raise UserError(f"{path}: no such config file (see configs/train/ for examples)")
+    check_file(path, "config file")
+    raw = load_yaml(path, "config file")
+    if raw is None:
+        raise UserError(f"{path}: the config file is empty; give at least 'arm:' (see configs/train/ for examples)")
     if not isinstance(raw, dict):
-        raise ValueError(f"{path}: expected a mapping of TrainConfig fields at the top level")
+        raise UserError(f"{path}: expected a mapping of TrainConfig fields at the top level")
     return validate_config({**raw, **overrides}, where=str(path))
 
 
@@ -180,5 +202,5 @@ def validate_config(data: dict[str, Any], where: str = "config") -> TrainConfig:
             msg = e["msg"].removeprefix("Value error, ")
             if e["type"] == "extra_forbidden":
                 msg = f"unknown field; valid fields: {', '.join(TrainConfig.model_fields)}"
-            lines.append(f"{where}: {loc}: {msg}")
-        raise ValueError("\n".join(lines)) from None
+            lines.append(f"{where}: {visible(loc, 200)}: {visible(msg, 500)}")
+        raise UserError("\n".join(lines)) from None

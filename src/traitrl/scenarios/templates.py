@@ -38,9 +38,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from traitrl.core.errors import UserError
+from traitrl.core.files import load_yaml
+from traitrl.core.text import visible
 from traitrl.core.types import Message, Split
 from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.scenarios.schema import Oracles, Scenario
@@ -198,25 +200,41 @@ class TemplateFile(BaseModel):
     trait: str
     templates: list[Template]
 
+    @model_validator(mode="after")
+    def _known_trait(self) -> TemplateFile:
+        from traitrl.core.taxonomy import TRAITS
+
+        if self.trait not in TRAITS:
+            raise ValueError(f"trait {self.trait[:80]!r} is unknown; known: {', '.join(TRAITS)}")
+        return self
+
 
 def load_template_file(path: str | Path) -> list[Template]:
-    """Parse one template YAML file; errors name the file, the template and the field."""
+    """Parse one template YAML file; errors name the file, the line or template, and the field.
+
+    An empty file, a file with no templates and a template id used twice are errors (``UserError``).
+    """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
+    raw = load_yaml(path, "template file")
+    if raw is None:
+        raise UserError(f"{path}: empty template file; expected 'trait:' and 'templates:'")
     try:
         parsed = TemplateFile.model_validate(raw)
     except ValidationError as err:
         first = err.errors()[0]
         loc = list(first["loc"])
-        where = ".".join(str(p) for p in loc)
+        where = ".".join(str(p) for p in loc) or "(top level)"
         if len(loc) >= 2 and loc[0] == "templates" and isinstance(raw, dict):
             with contextlib.suppress(KeyError, IndexError, TypeError):
-                where = f"template '{raw['templates'][loc[1]]['id']}': " + ".".join(str(p) for p in loc[2:])
-        raise ValueError(f"{path}: {where}: {first['msg']}") from None
+                where = f"template '{visible(raw['templates'][loc[1]]['id'], 80)}': " + ".".join(str(p) for p in loc[2:])
+        raise UserError(f"{path}: {where}: {first['msg'].removeprefix('Value error, ')}") from None
+    if not parsed.templates:
+        raise UserError(f"{path}: templates: the list is empty; a template file needs at least one template")
+    seen: set[str] = set()
     for t in parsed.templates:
+        if t.id in seen:
+            raise UserError(f"{path}: template '{t.id}': id: defined twice in this file; template ids must be unique")
+        seen.add(t.id)
         t.trait = parsed.trait
     return parsed.templates
 
@@ -232,7 +250,7 @@ def builtin_templates() -> tuple[Template, ...]:
     for path in sorted(builtin_template_dir().glob("*.yaml")):
         for t in load_template_file(path):
             if t.id in seen:
-                raise ValueError(f"{path}: template id {t.id!r} already defined in {seen[t.id]}")
+                raise UserError(f"{path}: template id {t.id!r} already defined in {seen[t.id]}")
             seen[t.id] = path
             out.append(t)
     return tuple(out)
