@@ -41,7 +41,6 @@ def train_command(
 ) -> None:
     """Train one arm with TRL GRPO and write a run record."""
     from traitrl.rl.config import load_train_config, validate_config
-    from traitrl.rl.train import RECORD_FILE, run_training
 
     flags = _given(arm=arm, dose=dose, model=model, steps=steps, prompts_per_step=prompts_per_step,
                    generations_per_prompt=generations, max_tokens=max_tokens, lora=lora, output_dir=output_dir,
@@ -55,6 +54,11 @@ def train_command(
     if report_to:
         flags["report_to"] = report_to
     cfg = load_train_config(config, **flags) if config else validate_config(flags, where="flags")
+    from traitrl.rl.train import (  # heavy (torch, TRL): only once the config is valid
+        RECORD_FILE,
+        run_training,
+    )
+
     record = run_training(cfg)
     curve = record["heldout_curve"]
     console.print(plain(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "

@@ -43,7 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from traitrl.core.errors import UserError
 from traitrl.core.files import load_yaml
 from traitrl.core.text import visible
-from traitrl.core.types import Message, Split
+from traitrl.core.types import Message, Role, Split
 from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.scenarios.schema import Oracles, Scenario
 
@@ -67,14 +67,14 @@ NAMES = (
 
 class TemplateMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: str
+    role: Role
     content: str
 
 
 class Template(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
     split: Split
     situation: str
     system: str | None = None
@@ -91,6 +91,17 @@ class Template(BaseModel):
             raise ValueError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
         if not self.variants:
             self.variants = [{}]
+        if self.messages[-1].role != "user":
+            raise ValueError("the last message must be a user turn: the model answers it")
+        if not self.cases or not any(self.cases.values()):
+            raise ValueError("cases: needs at least one domain with at least one case")
+        from traitrl.core.taxonomy import DOMAINS
+
+        unknown = sorted(set(self.cases) - set(DOMAINS))
+        if unknown:
+            raise ValueError(f"cases: unknown domain(s) {', '.join(d[:40] for d in unknown)}; known: {', '.join(DOMAINS)}")
+        if not any(c.points > 0 for c in self.rubric):
+            raise ValueError("rubric: needs at least one criterion with positive points")
         for domain, cases in self.cases.items():
             for i, case in enumerate(cases):
                 for variant in self.variants:

@@ -48,7 +48,8 @@ def build_healthbench(source: str, max_tokens: int = 256, split: str = "test",
             raise rec.fail("rubrics", "needs at least one criterion with positive points")
         ideal = rec.dict_field("ideal_completions_data").get("ideal_completion")
         ident = rec.id_field("prompt_id")
-        tags = rec.data.get("example_tags") or []
+        tags = rec.data.get("example_tags")
+        tags = [] if tags is None else tags
         if not isinstance(tags, list):
             raise rec.fail("example_tags", f"must be a list, not {type(tags).__name__}")
         samples.append(Sample(
