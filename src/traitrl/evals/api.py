@@ -172,6 +172,10 @@ def score_sample(
     if method in ("logprob_mc", "calibration", "consistency"):
         if any(o.logprobs is None or len(o.logprobs) != len(p.options or []) for o, p in zip(outputs, sample.prompts, strict=True)):
             return Grade(score=None, grader="logprob_mc", errors=["missing or mis-sized option log-probs"])
+        if any(not lp or any(math.isnan(x) or x == math.inf for x in lp) or max(lp) == -math.inf
+               for lp in (o.logprobs or [] for o in outputs)):
+            # NaN, +inf or all options impossible: no choice can be read off, and a Brier score would be NaN.
+            return Grade(score=None, grader="logprob_mc", errors=["non-finite option log-probs"])
         choices = [_argmax(o.logprobs or []) for o in outputs]
         meta: dict[str, Any] = {"choices": choices}
         if method == "logprob_mc":
