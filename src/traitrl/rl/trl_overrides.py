@@ -88,7 +88,7 @@ def check_trl_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
     fields = _field_types()
     unknown = sorted(str(k) for k in overrides if k not in fields)
     if unknown:
-        raise ValueError(f"{visible(', '.join(unknown), 300)}: not GRPOConfig field(s) (see trl's GRPOConfig)")
+        raise ValueError(f"{visible(', '.join(unknown), 300)} are not GRPOConfig fields (see trl's GRPOConfig)")
     problems = []
     for name, value in overrides.items():
         why = _check_value(name, fields[name], value)
