@@ -5,8 +5,9 @@ Patterns are case-insensitive and multi-line (``^``/``$`` match at line ends). T
 - **RE2** (``google-re2``), used for every pattern it accepts: matching time is linear in the text, whatever the
   pattern, so a rule such as ``(a+)+$`` or ``a.*b`` cannot stall grading. RE2's ``\\b`` and ``\\w`` are ASCII.
 - **Python ``re``**, only for patterns RE2 cannot express (look-behind such as ``(?<!not )``, ``\\Z``). Such a
-  pattern must pass :func:`check_pattern`: no nested unbounded repetition (``(a+)+``, ``(a*b?)*``) and no
-  back-references, the constructs that make a backtracking engine exponential.
+  pattern must pass :func:`check_pattern`: no back-references, no nested repetition (``(a+)+``: exponential)
+  and no unbounded repetition (``a.*b``: quadratic under search) except a trailing white-space run after a
+  literal start (``Hope this helps\\.\\s*\\Z``); bounded repeats such as ``.{0,80}`` are fine.
 
 Either way a rule sees at most :data:`MAX_GRADED_CHARS` characters of a reply (the gaming guard already scores
 longer replies zero, see ``traitrl.grading.guard``), and a pattern is at most :data:`MAX_PATTERN_CHARS` long.
@@ -78,6 +79,46 @@ def _walk(items: Any, inside_unbounded_repeat: bool) -> str | None:
     return None
 
 
+def _unbounded(items: Any) -> bool:
+    """Whether a parsed (sub)pattern has any repetition with no small upper bound."""
+    for op, arg in items:
+        if op in _REPEATS:
+            _lo, hi, sub = arg
+            children = [sub] if hi <= 100 else []
+            if hi == _sre_constants.MAXREPEAT or hi > 100:
+                return True
+        elif op == _sre_constants.SUBPATTERN:
+            children = [arg[-1]]
+        elif op == _sre_constants.BRANCH:
+            children = list(arg[1])
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            children = [arg[1]]
+        else:
+            children = []
+        if any(_unbounded(c) for c in children):
+            return True
+    return False
+
+
+def _trailing_space_ok(items: Any) -> bool:
+    """``LITERAL ... \s* <anchor>``: the one unbounded repeat a backtracking engine runs in linear time here.
+
+    The pattern starts with a literal (so only its occurrences are tried), and the repeat over white space is
+    last (optionally followed by end anchors), so each occurrence scans only the white space after it.
+    """
+    items = list(items)
+    while items and items[-1][0] == _sre_constants.AT:
+        items.pop()
+    if not items or items[-1][0] not in _REPEATS:
+        return False
+    lo, hi, sub = items[-1][1]
+    body = list(sub)
+    space = (len(body) == 1 and body[0][0] == _sre_constants.IN
+             and list(body[0][1]) == [(_sre_constants.CATEGORY, _sre_constants.CATEGORY_SPACE)])
+    head = [it for it in items[:-1] if it[0] not in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT)]
+    return space and bool(head) and head[0][0] == _sre_constants.LITERAL and not _unbounded(items[:-1])
+
+
 def _re2(pattern: str) -> _Matcher | None:
     try:
         return re2.compile("(?m)" + pattern, _RE2_OPTIONS)  # type: ignore[no-any-return]
@@ -97,6 +138,9 @@ def check_pattern(pattern: str) -> None:
     if _re2(pattern) is not None:
         return  # linear time whatever its shape
     problem = _walk(parsed, False)
+    if problem is None and _unbounded(parsed) and not _trailing_space_ok(parsed):
+        problem = ("unbounded repetition (*, + or {n,}) in a pattern that needs Python's backtracking engine "
+                   "(it uses look-around, \\Z or similar); use a bounded repeat such as .{0,80}")
     if problem:
         raise ValueError(f"pattern {pattern[:80]!r} could backtrack for a very long time: it has {problem}; "
                          "rewrite it without that construct")
