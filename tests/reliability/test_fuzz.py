@@ -25,7 +25,7 @@ from traitrl.grading.refusal import classify_refusal
 from traitrl.grading.rubric import grade_rubric
 from traitrl.grading.rules import rule_met
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ADVERSARIAL = ["[/]", "[bold red]", "[link=file:///etc/passwd]x[/link]", "\x1b[2J", "\x1b]0;t\x07", "\ud800",
                "\udfff", "\u200b" * 50, "\u202e", "\x00", "\r", "{", '{"met": true}', "I can't help", "Answer: B",

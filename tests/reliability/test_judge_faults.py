@@ -106,5 +106,9 @@ def test_eval_cli_exits_1_and_shows_counts_when_the_judge_fails(tmp_path: Path, 
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1, result.output
     assert "scored nothing" in result.stderr and "errored" in result.stdout and "Traceback" not in result.output
+    # The benchmark name (a long path) is folded across lines, never cut to "healthbench:/tmp/…".
+    table = result.stdout.split("items per benchmark", 1)[1]
+    first_column = "".join(line.split("│")[1].strip() for line in table.splitlines() if line.count("│") > 2)
+    assert bench in first_column and "…" not in table
     result = CliRunner().invoke(app, [*args, "--allow-errors", "1", "--run-id", "again"])
     assert result.exit_code == 0, result.output
