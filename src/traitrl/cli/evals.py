@@ -21,12 +21,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from traitrl.cli.audit import audit_command
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
     from traitrl.evals.runner import RunSummary
 
 benchmarks_app = typer.Typer(help="Inspect the benchmark suite.", no_args_is_help=True)
+benchmarks_app.command("audit")(audit_command)  # prompt-blind heuristics vs chance (traitrl.cli.audit)
 _out = Console()
 _err = Console(stderr=True)
 
