@@ -265,6 +265,7 @@ class Auditor:
         self._matrix = TextMatrix(sorted(all_options) + [*good, *bad])
         self._option_rows = sorted(all_options)
         self._score_cache: dict[tuple[str, int, object], float] = {}
+        self._audits: dict[str, BenchmarkAudit] = {}
 
     # -- learned heuristics ---------------------------------------------------------------------------
 
@@ -386,7 +387,12 @@ class Auditor:
         return total / len(combos)
 
     def audit(self, name: str) -> BenchmarkAudit:
-        """Audit one benchmark of the suite."""
+        """Audit one benchmark of the suite (computed once; a copy is returned)."""
+        if name not in self._audits:
+            self._audits[name] = self._audit(name)
+        return self._audits[name].model_copy(deep=True)
+
+    def _audit(self, name: str) -> BenchmarkAudit:
         spec, samples = self.suite[name]
         audit = BenchmarkAudit(name=name, category=spec.category, scoring=spec.scoring, n_items=len(samples),
                                chance=chance_level(spec, samples) if samples else spec.chance,
@@ -496,11 +502,11 @@ def audit_suite(names: Sequence[str] | None = None, *, with_bank: bool = True) -
     Raises:
         ValueError: an unknown benchmark name.
     """
-    auditor = _builtin_auditor(with_bank)
-    known = list(auditor.suite)
+    known = list(builtin_suite())
     if names is not None:
-        unknown = [n for n in names if n not in auditor.suite]
+        unknown = [n for n in names if n not in known]
         if unknown:
             raise ValueError(f"unknown benchmark(s) {', '.join(unknown)}; see `traitrl benchmarks list`")
         known = [n for n in known if n in set(names)]
+    auditor = _builtin_auditor(with_bank)
     return [auditor.audit(n) for n in known]
