@@ -2,7 +2,8 @@
 
 Prints, per benchmark, chance, the best prompt-blind heuristic, its score and its margin over chance (see
 ``traitrl.evals.audit``), plus how often the target is the fewest-token option and the largest per-item token
-ratio of the options. ``--json`` prints every heuristic's score. Exit status is 0 whatever the verdicts: the
+ratio of the options. ``--json`` prints every heuristic's score. ``--overlap N`` also lists the N training /
+benchmark sentence pairs most likely to state the same fact in other words. Exit status is 0 whatever the verdicts: the
 audit reports, the test suite enforces.
 """
 
@@ -30,18 +31,23 @@ def audit_command(
     benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="Only these benchmarks (repeatable).")] = None,
     no_bank: Annotated[bool, typer.Option("--no-bank", help="Skip the classifier trained on the training bank "
                                           "(saves building the bank).")] = False,
+    overlap: Annotated[int, typer.Option("--overlap", help="Also list the top N training/benchmark sentence pairs "
+                                         "that share a fact in other words (0: none).")] = 0,
 ) -> None:
     """Score prompt-blind heuristics on each built-in benchmark with its own scorer, against chance."""
-    from traitrl.evals.audit import ALLOWED_MARGIN, MAX_TOKEN_RATIO, audit_suite
+    from traitrl.evals.audit import ALLOWED_MARGIN, MAX_TOKEN_RATIO, audit_suite, training_overlap
 
     start = time.perf_counter()
     results = audit_suite(benchmark or None, with_bank=not no_bank)
     elapsed = time.perf_counter() - start
     failing = [r for r in results if not r.passes()]
+    pairs = training_overlap()[:overlap] if overlap > 0 else []
     if json_out:
-        typer.echo(json.dumps({"allowed_margin": ALLOWED_MARGIN, "max_token_ratio": MAX_TOKEN_RATIO,
-                               "failing": [r.name for r in failing],
-                               "benchmarks": [r.model_dump() for r in results]}, indent=2))
+        payload = {"allowed_margin": ALLOWED_MARGIN, "max_token_ratio": MAX_TOKEN_RATIO,
+                   "failing": [r.name for r in failing], "benchmarks": [r.model_dump() for r in results]}
+        if overlap > 0:
+            payload["overlap"] = [p.model_dump() for p in pairs]
+        typer.echo(json.dumps(payload, indent=2))
         return
     table = Table(title=f"Heuristic audit: {len(failing)} of {len(results)} benchmarks have a prompt-blind "
                         f"heuristic more than {100 * ALLOWED_MARGIN:.0f} points above chance")
@@ -71,4 +77,12 @@ def audit_command(
                   f"% of items whose target has the fewest regex tokens, and that rate for a random target; tok "
                   f"ratio = largest per-item max/min option token count (balanced: <= {MAX_TOKEN_RATIO}).",
                   highlight=False)
+    if pairs:
+        shared = Table(title=f"Top {len(pairs)} training/benchmark sentence pairs sharing a fact (TF-IDF cosine)")
+        for col in ("score", "training template", "training sentence", "benchmark", "benchmark sentence"):
+            shared.add_column(col, overflow="fold")
+        for p in pairs:
+            shared.add_row(f"{p.score:.2f}", escape(p.train_source), escape(p.train_sentence),
+                           escape(p.benchmark_source), escape(p.benchmark_sentence))
+        wide.print(shared)
     err_console.print(f"audited {len(results)} benchmarks in {elapsed:.1f} s", highlight=False)

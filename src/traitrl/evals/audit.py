@@ -35,6 +35,9 @@ Model-free length statistics (``LengthStats``) are reported for every option-sco
 target is the fewest-token option (against ``fewest_expected``, the rate for a target placed at random) and the
 per-item max/min token ratio of the options (``MAX_TOKEN_RATIO`` is the balance rule of ``docs/benchmarks.md``).
 
+``training_overlap()`` joins the 13-gram leakage check: sentences of the training bank and of the benchmarks
+that state the same fact in other words (TF-IDF cosine, ``traitrl.scenarios.leakage.semantic_overlap``).
+
 Usage: ``audit_suite()`` (all built-ins) or ``traitrl benchmarks audit [--json] [--benchmark NAME ...]``. The
 first call builds every benchmark and the training bank (a few seconds); results of a suite are cached.
 """
@@ -54,6 +57,7 @@ from pydantic import BaseModel
 
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample, chance_level, score_sample
 from traitrl.evals.bow import TextMatrix, decision, fit_logistic, fit_logistic_folds, words
+from traitrl.scenarios.leakage import OverlapPair
 
 ALLOWED_MARGIN = 0.10
 MAX_TOKEN_RATIO = 1.5
@@ -475,6 +479,27 @@ def builtin_suite() -> dict[str, tuple[BenchmarkSpec, list[Sample]]]:
     from traitrl.evals.registry import list_specs, load_benchmark
 
     return {s.name: (s, load_benchmark(s.name).samples) for s in list_specs()}
+
+
+def training_overlap(threshold: float | None = None, seed: int = 0) -> list[OverlapPair]:
+    """Facts or situations shared, paraphrased, by the training bank and the built-in benchmarks.
+
+    The training side is each train-split scenario's messages plus its good oracle (labelled by template);
+    the benchmark side is each item's messages, options and good oracle (labelled by benchmark). See
+    ``traitrl.scenarios.leakage.semantic_overlap`` for the method and the calibrated threshold.
+    """
+    from traitrl.scenarios.bank import build_bank
+    from traitrl.scenarios.leakage import SEMANTIC_THRESHOLD, semantic_overlap
+
+    train = [(s.template or s.id, "\n".join([*(m.content for m in s.messages), *([s.oracles.good] if s.oracles else [])]))
+             for s in build_bank(seed=seed, split="train")]
+    bench = []
+    for name, (_, samples) in builtin_suite().items():
+        for x in samples:
+            parts = [m.content for p in x.prompts for m in p.messages]
+            parts += [o for p in x.prompts for o in p.options or []] + ([x.good] if x.good else [])
+            bench.append((name, "\n".join(parts)))
+    return semantic_overlap(train, bench, threshold=SEMANTIC_THRESHOLD if threshold is None else threshold)
 
 
 @functools.cache
