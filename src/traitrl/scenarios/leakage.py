@@ -3,6 +3,9 @@
 Thirteen-word runs are the contamination unit used by the GPT-3 paper's decontamination; a shared run means
 one split literally repeats a passage of the other. Text is lower-cased and split on non-alphanumerics so
 punctuation and formatting do not hide a copy.
+
+``semantic_overlap`` (below) catches what n-grams cannot: the same fact or situation in other words, by TF-IDF
+cosine between sentences, with a threshold calibrated on the built-in data (see the comment above it).
 """
 
 from __future__ import annotations
