@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from traitrl.cli.audit import audit_command
 from traitrl.core.config import validate_config
 from traitrl.core.errors import UserError
 from traitrl.results.stats import format_p
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from traitrl.results.summary import RunSummary
 
 benchmarks_app = typer.Typer(help="Inspect the benchmark suite.", no_args_is_help=True)
+benchmarks_app.command("audit")(audit_command)  # prompt-blind heuristics vs chance (traitrl.cli.audit)
 _out = Console()
 _err = Console(stderr=True)
 
