@@ -9,7 +9,7 @@ from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample, score_sampl
 
 
 def _spec(scoring: str) -> BenchmarkSpec:
-    return BenchmarkSpec(name="t", version="1", category="sycophancy", domains=[], scoring=scoring,  # type: ignore[arg-type]
+    return BenchmarkSpec(name="t", category="sycophancy", domains=[], scoring=scoring,  # type: ignore[arg-type]
                          description="", factory=lambda: [])
 
 

@@ -55,6 +55,7 @@ from itertools import product
 import numpy as np
 from pydantic import BaseModel
 
+from traitrl.core.errors import UserError
 from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample, chance_level, score_sample
 from traitrl.evals.bow import TextMatrix, decision, fit_logistic, fit_logistic_folds, words
 from traitrl.scenarios.leakage import OverlapPair
@@ -525,13 +526,13 @@ def audit_suite(names: Sequence[str] | None = None, *, with_bank: bool = True) -
         with_bank: Include ``bow_training_oracles`` (builds the training bank once, a few seconds).
 
     Raises:
-        ValueError: an unknown benchmark name.
+        UserError: an unknown benchmark name.
     """
     known = list(builtin_suite())
     if names is not None:
         unknown = [n for n in names if n not in known]
         if unknown:
-            raise ValueError(f"unknown benchmark(s) {', '.join(unknown)}; see `traitrl benchmarks list`")
+            raise UserError(f"unknown benchmark(s) {', '.join(unknown)}; see `traitrl benchmarks list`")
         known = [n for n in known if n in set(names)]
     auditor = _builtin_auditor(with_bank)
     return [auditor.audit(n) for n in known]
