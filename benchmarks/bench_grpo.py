@@ -130,9 +130,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3, help="measured steps (plus one warm-up)")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     a = parser.parse_args()
-    from traitrl.models import resolve_model_dir
+    from traitrl.models import resolve_model
 
-    model_dir = resolve_model_dir(a.model)
+    model_dir = str(resolve_model(a.model).path)
     rows = build_prompts(a.prompts * (a.steps + 1), seed=0)
     peak = bf16_matmul_peak()
     results = [run_variant(v, model_dir, rows, a.prompts, a.generations, a.max_tokens, a.steps)

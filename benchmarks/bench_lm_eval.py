@@ -35,8 +35,7 @@ def main() -> None:
 
     from traitrl.evals.adapters.anthropic import build_anthropic
     from traitrl.evals.formatting import mc_request
-    from traitrl.models import resolve_model_dir
-    from traitrl.models.hf import HFChatModel
+    from traitrl.models import load_chat_model, resolve_model
 
     torch.set_num_threads(os.cpu_count() or 1)
     path = args.file
@@ -51,8 +50,9 @@ def main() -> None:
         path = Path(tempfile.mkdtemp()) / "synthetic-corrigible.jsonl"
         path.write_text("".join(json.dumps(i) + "\n" for i in make_items(args.n, 0)))
     spec = build_anthropic(str(path))
-    model_dir = resolve_model_dir(args.model)
-    ours = HFChatModel.from_dir(model_dir, batch_size=args.batch_size)
+    source = resolve_model(args.model)
+    model_dir = source.path
+    ours = load_chat_model(source, batch_size=args.batch_size)
     requests = [mc_request(ours, s.prompts[0], mc_format="raw") for s in spec.samples]
     pairs = [(r.context, c) for r in requests for c in r.continuations]
     n_items = len(requests)

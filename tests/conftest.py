@@ -22,14 +22,14 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_model(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
 
-    return load_model(str(tiny_model_dir), batch_size=4)
+    return load_chat_model(str(tiny_model_dir), batch_size=4)
 
 
 @pytest.fixture(scope="session")
 def embedded_model():  # type: ignore[no-untyped-def]
     """The real embedded model (converted once to the user cache). Only for tests marked slow."""
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
 
-    return load_model("embedded", batch_size=8)
+    return load_chat_model("embedded", batch_size=8)

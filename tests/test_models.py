@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from traitrl.core.types import Message
-from traitrl.models import MCRequest, ModelLoadError, SamplingParams, load_model
+from traitrl.models import MCRequest, ModelLoadError, SamplingParams, load_chat_model
 
 CONVS = [[Message(role="user", content="What is 12 plus 7?")], [Message(role="user", content="Say yes.")]]
 
@@ -44,16 +44,16 @@ def test_format_chat_uses_template(tiny_model) -> None:  # type: ignore[no-untyp
 
 def test_clear_errors_for_bad_model_specs(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError, match="no such directory"):
-        load_model(str(tmp_path / "missing"))
-    with pytest.raises(ModelLoadError, match="not a model directory"):
-        load_model(str(tmp_path))
+        load_chat_model(str(tmp_path / "missing"))
+    with pytest.raises(ModelLoadError, match="not a model folder"):
+        load_chat_model(str(tmp_path))
 
 
 def test_openai_spec_requires_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TRAITRL_OPENAI_BASE_URL", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     with pytest.raises(ModelLoadError, match="TRAITRL_OPENAI_BASE_URL"):
-        load_model("openai:some-model")
+        load_chat_model("openai:some-model")
 
 
 def test_missing_embedded_package_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,6 +61,6 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_model(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
 
-    return load_model(str(tiny_model_dir))
+    return load_chat_model(str(tiny_model_dir))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from traitrl.core.types import Message
 from traitrl.evals.adapters import AdapterError, score_with
+from traitrl.evals.adapters.base import Unavailable
 from traitrl.evals.adapters.bbq import bias_scores
 from traitrl.evals.api import Output, oracle_outputs
 from traitrl.evals.registry import load_benchmark
@@ -44,7 +46,9 @@ def test_anthropic_corrigible_file_treats_matching_as_good_and_override() -> Non
     assert all(s.target == 0 for s in lb.samples)
     flipped = load_benchmark(f"anthropic-evals:{path}?matching=bad")
     assert all(s.target == 1 for s in flipped.samples)
-    assert lb.spec.version.startswith("1.0+sha256:")
+    # Named by the data's digest, versioned by its items: the argument changes the items, not the name.
+    assert lb.spec.name == flipped.spec.name and lb.spec.name.startswith("anthropic-evals:")
+    assert lb.version != flipped.version
 
 
 def test_truthfulqa_mc1_and_mc2() -> None:
@@ -58,6 +62,41 @@ def test_truthfulqa_mc1_and_mc2() -> None:
     assert score_with(mc2.spec, s, [Output(logprobs=[-1.0] * 4)], None).score == pytest.approx(0.5)
     assert score_with(mc2.spec, s, [Output(logprobs=[0.0, 0.0, -50.0, -50.0])], None).score == pytest.approx(1.0)
     assert _mean_oracle(mc2, "good") > 0.99 and _mean_oracle(mc2, "bad") < 0.01
+
+
+@pytest.mark.parametrize("variant", ["mc1", "mc2"])
+def test_truthfulqa_repository_and_hub_layouts_give_identical_samples(variant: str) -> None:
+    repo = load_benchmark(f"truthfulqa:{FIXTURES / 'truthfulqa' / 'mc_task.json'}?variant={variant}")
+    hub = load_benchmark(f"truthfulqa:{FIXTURES / 'truthfulqa' / 'multiple_choice.jsonl'}?variant={variant}")
+    assert len(repo.samples) == 3
+    assert [s.model_dump() for s in repo.samples] == [s.model_dump() for s in hub.samples]
+    assert repo.spec.chance == pytest.approx(hub.spec.chance)
+    if variant == "mc1":
+        # In the repository layout the true answer is listed first; it stays the target.
+        assert [s.target for s in repo.samples] == [0, 0, 0]
+        assert [len(s.prompts[0].options or []) for s in repo.samples] == [3, 4, 2]
+    else:
+        assert [s.metadata["true"] for s in repo.samples] == [[0, 1], [0, 1], [0]]
+
+
+@pytest.mark.parametrize(
+    ("targets", "field"),
+    [
+        ({"answers": ["a", "b"], "labels": [1, 0]}, "mc1_targets"),  # neither layout
+        (["a", "b"], "mc1_targets"),
+        ({"True answer.": 1, "False answer.": "no"}, "mc1_targets"),
+        ({"True answer.": 1, "Also true.": 1, "False.": 0}, "mc1_targets"),  # mc1 needs exactly one true
+        ({"choices": ["a", "b"], "labels": [1, 1]}, "mc1_targets.labels"),
+    ],
+)
+def test_truthfulqa_bad_targets_name_file_record_and_field(tmp_path: Path, targets: object, field: str) -> None:
+    good = {"question": "Fine?", "mc1_targets": {"Yes.": 1, "No.": 0}}
+    path = tmp_path / "mc_task.json"
+    path.write_text(json.dumps([good, {"question": "Broken?", "mc1_targets": targets}]))
+    with pytest.raises(AdapterError) as err:
+        load_benchmark(f"truthfulqa:{path}")
+    msg = str(err.value)
+    assert str(path) in msg and "record 2" in msg and repr(field) in msg
 
 
 def test_bbq_accuracy_and_bias_score() -> None:
@@ -74,10 +113,13 @@ def test_bbq_accuracy_and_bias_score() -> None:
     metrics = bias_scores([g.metadata for g in grades])
     assert metrics["accuracy_ambig"] == 0.0 and metrics["bias_ambig"] == pytest.approx(1.0)
     assert metrics["accuracy_disambig"] == 0.0 and metrics["bias_disambig"] == pytest.approx(1.0)
-    # A model that always answers "unknown": perfect on ambiguous items, no bias score on disambiguated ones.
+    # A model that always answers "unknown": perfect on ambiguous items (s_AMB = 0), and no bias score on
+    # disambiguated ones, which is reported with its reason rather than left out.
     unknown = [score_with(lb.spec, s, [Output(logprobs=[-5.0, 0.0, -5.0])], None) for s in lb.samples]
     m2 = bias_scores([g.metadata for g in unknown])
-    assert m2["accuracy_ambig"] == 1.0 and "bias_ambig" not in m2
+    assert m2["accuracy_ambig"] == 1.0 and m2["bias_ambig"] == 0.0
+    assert isinstance(m2["bias_disambig"], Unavailable) and math.isnan(m2["bias_disambig"])
+    assert "answered 'unknown'" in f"{m2['bias_disambig']:.3f}"
 
 
 def test_xstest_over_refusal_scoring() -> None:

@@ -112,13 +112,17 @@ def test_generation_items_resist_gaming(name: str) -> None:
 
 
 def test_logprob_scoring_follows_the_argmax() -> None:
-    """A fake model that always prefers the longest option scores exactly its hit rate (scoring is not rigged)."""
+    """A fake model that prefers the longest option scores exactly its hit rate (scoring is not rigged).
+
+    Every option gets the same summed log-prob, so the per-character rule of ``score_sample`` prefers the
+    longest one (a summed rule would see a tie).
+    """
     spec = _spec("failed-task-reporting")
     samples = spec.factory()
     hits = 0
     for s in samples:
         opts = s.prompts[0].options or []
-        out = Output(logprobs=[float(len(o)) for o in opts])
+        out = Output(logprobs=[-1.0 for _ in opts])
         grade = score_sample(spec, s, [out])
         expected = float(max(range(len(opts)), key=lambda i: len(opts[i])) == s.target)
         assert grade.score == expected
@@ -174,10 +178,10 @@ def _score_with_model(model, name: str, k: int) -> list[float]:
 
 
 def test_option_benchmarks_score_end_to_end_on_tiny_model(tmp_path) -> None:
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
     from traitrl.models.tiny import build_tiny_model
 
-    model = load_model(str(build_tiny_model(tmp_path / "tiny")))
+    model = load_chat_model(str(build_tiny_model(tmp_path / "tiny")))
     for name in NAMES:
         if REGISTRY[name].scoring in ("logprob_mc", "consistency", "calibration"):
             assert all(x in (0.0, 1.0) for x in _score_with_model(model, name, 3))
@@ -185,8 +189,8 @@ def test_option_benchmarks_score_end_to_end_on_tiny_model(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_embedded_model_scores_a_few_items() -> None:
-    from traitrl.models import load_model
+    from traitrl.models import load_chat_model
 
-    model = load_model("embedded")
+    model = load_chat_model("embedded")
     scores = _score_with_model(model, "shutdown-acceptance", 12)
     assert len(scores) == 12 and set(scores) <= {0.0, 1.0}

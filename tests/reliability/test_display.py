@@ -35,7 +35,7 @@ def test_rollout_with_hostile_model_keeps_its_file_and_shows_text_literally(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import traitrl.models
 
-    monkeypatch.setattr(traitrl.models, "load_model", lambda *a, **k: HostileChatModel())
+    monkeypatch.setattr(traitrl.models, "load_chat_model", lambda *a, **k: HostileChatModel())
     monkeypatch.delenv("TRAITRL_JUDGE_MODEL", raising=False)
     out = tmp_path / "r.jsonl"
     result = runner.invoke(app, ["rollout", "--n", "4", "--split", "train", "--out", str(out), "--show", "4"])

@@ -66,7 +66,7 @@ def test_every_grader_takes_any_reply(text: str) -> None:
 
 
 _MSG = [Message(role="user", content="Pick one.")]
-_SPECS = {kind: BenchmarkSpec(name=f"fuzz-{kind}", version="1", category="capability", domains=[], scoring=kind,
+_SPECS = {kind: BenchmarkSpec(name=f"fuzz-{kind}", category="capability", domains=[], scoring=kind,
                               description="fuzz", factory=list, chance=0.5)
           for kind in ("logprob_mc", "calibration", "consistency", "generate", "choice", "judge")}
 logprobs = st.lists(st.one_of(st.floats(-1e6, 0), st.sampled_from([-math.inf, math.inf, math.nan])), max_size=4)

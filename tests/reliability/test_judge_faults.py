@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from tests.reliability.conftest import HostileChatModel
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
-from traitrl.grading.judge import Judge
+from traitrl.grading.judge import Judge, JudgeConfig
 from traitrl.grading.rubric import grade_rubric
 from traitrl.grading.types import Verdict
 from traitrl.testing.fake_openai import FakeOpenAIServer
@@ -94,21 +95,21 @@ def test_a_benchmark_that_scored_nothing_is_counted_and_fails_the_run(tmp_path: 
 
 
 def test_eval_cli_exits_1_and_shows_counts_when_the_judge_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import traitrl.evals.runner
     import traitrl.models
     from tests.evals.conftest import FIXTURES
     from traitrl.cli import app
 
-    monkeypatch.setattr(traitrl.models, "load_model", lambda *a, **k: HostileChatModel())
-    monkeypatch.setattr(traitrl.evals.runner, "judge_from_env", lambda: _FailingJudge())
+    monkeypatch.setattr(traitrl.models, "load_chat_model", lambda *a, **k: HostileChatModel())
+    monkeypatch.setenv("TRAITRL_JUDGE_MODEL", "fake-judge")
+    monkeypatch.setattr(JudgeConfig, "build", lambda self: _FailingJudge())
     bench = f"healthbench:{FIXTURES / 'healthbench.jsonl'}"
     args = ["eval", "--model", "openai:fake", "--store", str(tmp_path / "s.sqlite"), "--benchmark", bench]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1, result.output
     assert "scored nothing" in result.stderr and "errored" in result.stdout and "Traceback" not in result.output
-    # The benchmark name (a long path) is folded across lines, never cut to "healthbench:/tmp/…".
+    # The benchmark name (kind + data digest) is shown whole, never cut to "healthbench:…".
     table = result.stdout.split("items per benchmark", 1)[1]
     first_column = "".join(line.split("│")[1].strip() for line in table.splitlines() if line.count("│") > 2)
-    assert bench in first_column and "…" not in table
+    assert re.fullmatch(r"healthbench:[0-9a-f]{8,}", first_column) and "…" not in table
     result = CliRunner().invoke(app, [*args, "--allow-errors", "1", "--run-id", "again"])
     assert result.exit_code == 0, result.output

@@ -57,7 +57,7 @@ def test_json_array_errors_name_the_line_where_the_record_starts(tmp_path: Path)
     path = tmp_path / "items.json"
     path.write_text('[\n  {"question": "a?", "choices": ["x", "y"], "answer": 0},\n\n  {"question": "b?",\n'
                     '   "choices": ["x"], "answer": 0}\n]\n')
-    with pytest.raises(AdapterError, match=r"items.json, line 4: field 'choices'"):
+    with pytest.raises(AdapterError, match=r"items.json, record 2 \(line 4\): field 'choices'"):
         load_benchmark(f"mc:{path}")
 
 

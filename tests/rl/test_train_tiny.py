@@ -26,7 +26,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _config(tiny: Path, out: Path, **kw: Any) -> TrainConfig:
     base = {"model": str(tiny), "output_dir": str(out), "steps": 2, "prompts_per_step": 2,
             "generations_per_prompt": 4, "max_tokens": 12, "learning_rate": 1e-2, "heldout_n": 2,
-            "log_samples_every": 1, "save_steps": 10, "precision": "fp32"}
+            "log_samples_every": 1, "save_steps": 10, "precision": "fp32", "store": str(out.parent / "store.sqlite")}
     return validate_config({**base, **kw})
 
 
@@ -36,7 +36,7 @@ def _samples(out: Path) -> list[dict[str, Any]]:
 
 def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Path) -> None:
     cfg = _config(tiny, tmp_path / "run", arm="reward_control", dose=0.5)
-    rows, _ = prepare_data(cfg)
+    rows = prepare_data(cfg)
     record = run_training(cfg)
     assert record["steps"] == 2
     start = load_file(str(tiny / "model.safetensors"))
@@ -80,3 +80,43 @@ def test_interrupt_and_resume_reaches_same_step_without_redoing(tiny: Path, tmp_
     assert per_step == {1: 4, 2: 4, 3: 4}, per_step  # steps 1-2 were not regenerated after resuming
     assert [p["step"] for p in record["heldout_curve"]] == [0, 3]
     assert any(s["reward"] == "rubric" and "/" in s["source_id"] for s in _samples(out))
+
+
+def test_lora_arm_heldout_curve_is_stored_and_its_output_evaluates(tiny: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from traitrl.cli import app
+    from traitrl.evals.runner import run_eval
+    from traitrl.models import load_chat_model
+    from traitrl.results.store import open_store
+    from traitrl.rl.train import heldout_benchmark
+
+    out = tmp_path / "lora-arm"
+    cfg = _config(tiny, out, arm="trait", dose=0.5, steps=2, lora=True, generations_per_prompt=2, max_tokens=8)
+    record = run_training(cfg)
+    store_path = Path(cfg.store)
+    curve_runs = [p["run_id"] for p in record["heldout_curve"]]
+    assert [p["step"] for p in record["heldout_curve"]] == [0, 2] and len(set(curve_runs)) == 2
+    with open_store(store_path) as st:
+        runs = {r.run_id: r for r in st.list_runs()}
+        assert set(curve_runs) <= set(runs)
+        assert all(runs[r].labels["arm"] == "trait" and runs[r].labels["training_run"] == record["training_run"]
+                   for r in curve_runs)
+        assert st.get_training_run(record["training_run"])["arm"]["name"] == "trait"  # type: ignore[index]
+        # The LoRA arm's output folder is evaluable, and is linked to the training run that wrote it.
+        final = load_chat_model(str(out / "final"))
+        assert final.source.kind == "lora"  # type: ignore[attr-defined]
+        res = run_eval(final, [heldout_benchmark(cfg)], st)
+        evaluated = st.get_run(res.run_id)
+        assert evaluated is not None and evaluated.training_run == record["training_run"]
+        assert evaluated.labels["arm"] == "trait"
+        rows = st.load_samples(res.run_id)
+        assert rows and all(r.metadata["trait"] and r.metadata["cluster"] for r in rows)
+    # `traitrl compare` pairs the trained model against the start model on the held-out trait benchmark.
+    out_json = tmp_path / "cmp.json"
+    cmp = CliRunner().invoke(app, ["compare", curve_runs[0], curve_runs[1], "--store", str(store_path),
+                                   "--json-out", str(out_json)])
+    assert cmp.exit_code == 0, cmp.output
+    assert "ahead on" in cmp.output
+    compared = json.loads(out_json.read_text())["results"]
+    assert [r["benchmark"] for r in compared] == ["scenarios:heldout"] and compared[0]["n"] == 2

@@ -20,7 +20,7 @@ def _export(tmp_path: Path) -> Path:
     app = typer.Typer()
     app.add_typer(export_app, name="export")
     out = tmp_path / "verl"
-    result = CliRunner().invoke(app, ["export", "verl", "--output", str(out), "--n", "200", "--val-n", "40",
+    result = CliRunner().invoke(app, ["export", "verl", "--out", str(out), "--n", "200", "--val-n", "40",
                                       "--dose", "0.25"])
     assert result.exit_code == 0, result.output
     return out

@@ -7,6 +7,7 @@ import typer
 from traitrl import __version__
 from traitrl.cli.common import console
 from traitrl.cli.evals import mount as mount_eval_commands
+from traitrl.cli.results import app as results_app
 from traitrl.cli.rollout import demo, rollout
 from traitrl.cli.scenarios import app as scenarios_app
 from traitrl.cli.train import export_app, train_command
@@ -20,6 +21,7 @@ app.add_typer(scenarios_app, name="scenarios")
 mount_eval_commands(app)  # benchmarks list, eval, compare
 app.command("train")(train_command)
 app.add_typer(export_app, name="export")
+app.add_typer(results_app, name="results")
 
 
 @app.callback()

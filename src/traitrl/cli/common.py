@@ -51,12 +51,11 @@ def user_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from traitrl.models.base import ModelLoadError
         from traitrl.models.openai_compat import OpenAIError
 
         try:
             return fn(*args, **kwargs)
-        except (ValueError, ModelLoadError, OpenAIError, OSError) as err:
+        except (ValueError, OpenAIError, OSError) as err:  # UserError and ModelLoadError are ValueErrors
             raise fail(describe_error(err)) from None
 
     return wrapper  # type: ignore[return-value]

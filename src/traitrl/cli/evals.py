@@ -19,19 +19,29 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from traitrl.cli.audit import audit_command
 from traitrl.cli.common import console as _out
 from traitrl.cli.common import describe_error, fail, joined, plain, table
 from traitrl.cli.common import err_console as _err
+from traitrl.core.config import validate_config
+from traitrl.results.stats import format_p
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
-    from traitrl.evals.runner import BenchmarkOutcome, RunSummary
+    from traitrl.evals.runner import BenchmarkOutcome
+    from traitrl.results.summary import RunSummary
 
 benchmarks_app = typer.Typer(help="Inspect the benchmark suite.", no_args_is_help=True)
+benchmarks_app.command("audit")(audit_command)  # prompt-blind heuristics vs chance (traitrl.cli.audit)
 
 
 def _fail(message: str) -> typer.Exit:
     return fail(message)
+
+
+def _neff(x: float | None) -> str:
+    """Effective number of independent items (clusters of one situation count less than their size)."""
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.0f}"
 
 
 def _pct(x: float | None) -> str:
@@ -65,18 +75,20 @@ def list_command(
 
 
 def eval_command(
-    model: Annotated[str, typer.Option(help="'embedded', a HF model directory, or openai:NAME.")] = "embedded",
-    suite: Annotated[str, typer.Option(help="default | judge | all | category:NAME (ignored with --benchmark).")] = "default",
+    model: Annotated[str | None, typer.Option(help="'embedded', a HF model folder, a LoRA adapter folder, or openai:NAME.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="An EvalConfig YAML file; flags given here win.")] = None,
+    suite: Annotated[str | None, typer.Option(help="default | judge | all | category:NAME (ignored with --benchmark).")] = None,
     benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="NAME[?k=v&...] or KIND:SOURCE; repeatable; replaces the suite.")] = None,
-    quick: Annotated[bool, typer.Option(help="At most 50 items per option-scored and 20 per generation benchmark.")] = False,
+    quick: Annotated[bool | None, typer.Option("--quick/--full", help="At most 50 items per option-scored and 20 per generation benchmark.")] = None,
     persona: Annotated[str | None, typer.Option(help="A system prompt prefixed to every conversation (or @FILE).")] = None,
-    seed: Annotated[int, typer.Option(help="Generation seed (recorded).")] = 0,
-    mc_format: Annotated[str, typer.Option("--mc-format", help="Log-prob MC prompt format: chat | raw.")] = "chat",
-    store: Annotated[Path, typer.Option(help="Results store (SQLite).")] = DEFAULT_STORE,
-    run_id: Annotated[str | None, typer.Option(help="Resume (or name) this run.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Generation seed (recorded).")] = None,
+    mc_format: Annotated[str | None, typer.Option("--mc-format", help="Log-prob MC prompt format: chat | raw.")] = None,
+    store: Annotated[Path | None, typer.Option(help="Results store (SQLite), default runs/traitrl.sqlite.")] = None,
+    run_id: Annotated[str | None, typer.Option(help="Name this run (default: derived from model, settings and benchmarks, so a re-run resumes).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many items per benchmark.")] = None,
-    dtype: Annotated[str, typer.Option(help="HF backends: float32 | bfloat16 (bf16 is ~1.5-2x faster on CPU; recorded).")] = "float32",
-    batch_size: Annotated[int, typer.Option(help="HF forward-pass batch size.")] = 16,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16 | auto (bf16 is ~1.5-2x faster on CPU; recorded).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="HF forward-pass batch size.")] = None,
+    label: Annotated[list[str] | None, typer.Option("--label", help="KEY=VALUE describing the run (study, arm, seed, attack); repeatable.")] = None,
     allow_errors: Annotated[float | None, typer.Option(
         "--allow-errors", min=0.0, max=1.0,
         help="Tolerated share of errored items per benchmark (0-1). Default: fail (exit 1) only when a "
@@ -88,32 +100,34 @@ def eval_command(
     ``--allow-errors F``, when more than a share F of a benchmark's attempted items errored. Results are
     stored either way.
     """
-    from traitrl.evals.registry import suite_names
-    from traitrl.evals.runner import EvalOptions, judge_from_env, run_eval, summarize_run
-    from traitrl.models import ModelLoadError, load_model, resolve_model_dir
+    from traitrl.evals.config import EvalConfig, load_eval_config
+    from traitrl.evals.runner import run_eval
+    from traitrl.grading.judge import JudgeConfig
+    from traitrl.models import load_chat_model
+    from traitrl.results.summary import summarize_run
 
+    given = {k: v for k, v in {
+        "model": model, "suite": suite, "benchmarks": list(benchmark) if benchmark else None, "quick": quick,
+        "persona": persona, "seed": seed, "mc_format": mc_format, "store": store, "run_id": run_id, "limit": limit,
+        "precision": precision, "batch_size": batch_size, "labels": _labels(label or []) or None,
+    }.items() if v is not None}
     try:
-        if persona is not None and persona.startswith("@"):
-            persona = Path(persona[1:]).read_text(encoding="utf-8").strip()
-        names = list(benchmark) if benchmark else suite_names(suite)
-        if not names:
-            raise ValueError(f"suite {suite!r} has no benchmarks")
-        opts = EvalOptions(quick=quick, persona=persona, seed=seed, mc_format=mc_format, limit=limit,
-                           suite=None if benchmark else suite)
-        judge = judge_from_env()
-        chat_model = load_model(model, dtype=dtype, batch_size=batch_size)
-        path = None if model.startswith("openai:") else resolve_model_dir(model)
-        with open_store(store) as db:
+        cfg = load_eval_config(config, **given) if config else validate_config(EvalConfig, given, where="eval")
+        if cfg.judge is None:
+            cfg = cfg.model_copy(update={"judge": JudgeConfig.from_env()})
+        judge = cfg.judge.build() if cfg.judge else None
+        names = cfg.benchmark_refs()
+        chat_model = load_chat_model(cfg.model, precision=cfg.precision, batch_size=cfg.batch_size)
+        with open_store(cfg.store) as db:
             t0 = time.perf_counter()
-            result = run_eval(chat_model, names, db, opts, judge=judge, run_id=run_id, model_path=path,
-                              console=_err)
+            result = run_eval(chat_model, names, db, cfg, judge=judge, console=_err)
             wall = time.perf_counter() - t0
             summary = summarize_run(db, result.run_id)
-    except (ModelLoadError, ValueError, OSError) as err:
+    except (ValueError, OSError) as err:  # UserError, ModelLoadError, bad files
         raise _fail(describe_error(err)) from None
     _print_summary(summary, wall)
     _print_outcomes(result.outcomes)
-    _out.print(joined("run id: ", (result.run_id, "bold"), f"  (store {store}; wall time {wall:.1f} s)"))
+    _out.print(joined("run id: ", (result.run_id, "bold"), f"  (store {cfg.store}; wall time {wall:.1f} s)"))
     failing = failing_benchmarks(result.outcomes, allow_errors)
     if failing:
         raise fail("; ".join(failing), label="failed:", code=1)
@@ -152,14 +166,25 @@ def _print_outcomes(outcomes: list[BenchmarkOutcome]) -> None:
     _out.print(grid, soft_wrap=False)
 
 
+def _labels(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise _fail(f"--label takes KEY=VALUE, got {item!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
 def _print_summary(summary: RunSummary, wall: float) -> None:
     grid = table(f"{summary.run.model} — per benchmark (%, 95% bootstrap CI)",
-                 ["benchmark", "category", "n", "mean", "95% CI", "chance", "MDE", "refused", "flags"])
+                 ["benchmark", "category", "n", "n_eff", "mean", "95% CI", "chance", "MDE", "refused", "flags"])
     cats: dict[str, list[float]] = {}
     for b in summary.benchmarks:
         if b.n:
             cats.setdefault(b.category, []).append(b.mean)
-        grid.add_row(plain(b.benchmark), b.category, str(b.n), _pct(b.mean), f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
+        grid.add_row(plain(b.benchmark), b.category, str(b.n), _neff(b.n_eff), _pct(b.mean),
+                     f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
                      _pct(b.chance), _pct(b.mde), _pct(b.refusal_rate), ",".join(b.flags))
     _out.print(grid, soft_wrap=False)
     ctable = table("per category (mean of benchmark means, %)", ["category", "benchmarks", "mean"])
@@ -167,7 +192,8 @@ def _print_summary(summary: RunSummary, wall: float) -> None:
         ctable.add_row(cat, str(len(means)), _pct(sum(means) / len(means)))
     _out.print(ctable, soft_wrap=False)
     for name, metrics in summary.extra.items():
-        _out.print(plain(f"{name}: " + ", ".join(f"{k}={v:.3f}" for k, v in metrics.items())))
+        shown = ", ".join(f"{k}={v:.3f}" if isinstance(v, int | float) else f"{k}={v}" for k, v in metrics.items())
+        _out.print(plain(f"{name}: {shown}"))
     flagged = [b for b in summary.benchmarks if b.flags]
     _out.print(f"{len(summary.benchmarks)} benchmarks scored; {len(flagged)} at floor/ceiling/chance "
                "(read effects only where there is headroom)")
@@ -180,7 +206,7 @@ def compare_command(
     json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the comparison as JSON.")] = None,
 ) -> None:
     """Paired per-item comparison of two runs: X of N ahead, BH-significant gains and regressions, refusals."""
-    from traitrl.evals.runner import compare_stored_runs
+    from traitrl.results.summary import compare_stored_runs
 
     if not store.exists():
         raise _fail(f"{store}: no results store (run `traitrl eval` first or pass --store)")
@@ -192,11 +218,12 @@ def compare_command(
     if not comp.results:
         raise _fail(f"runs {run_a!r} and {run_b!r} share no scored items")
     grid = table(f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)",
-                 ["benchmark", "category", "n", "A", "B", "Δ", "95% CI", "p", "q (BH)", ""])
+                 ["benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""])
     for r in sorted(comp.results, key=lambda r: (r.category, r.benchmark)):
         mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
-        grid.add_row(plain(r.benchmark), r.category, str(r.n), _pct(r.mean_a), _pct(r.mean_b), f"{100 * r.delta:+.1f}",
-                      f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", f"{r.p_value:.3f}", f"{r.p_adjusted:.3f}", mark)
+        grid.add_row(plain(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
+                     f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
+                     format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
     _out.print(grid, soft_wrap=False)
     ctable = table("per category (mean over benchmarks, %)", ["category", "benchmarks", "A", "B", "Δ"])
     for cat, m in comp.category_means.items():

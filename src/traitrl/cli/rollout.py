@@ -23,12 +23,12 @@ def rollout(
     temperature: float = typer.Option(0.0, help="0 = greedy."),
     seed: int = 0,
     batch_size: int = typer.Option(8, help="Generation batch size."),
-    dtype: str = typer.Option("float32", help="float32 | bfloat16 (HF backends)."),
+    precision: str = typer.Option("fp32", help="fp32 | bf16 | auto (HF backends; recorded in the model name)."),
     out: Path | None = typer.Option(None, help="Write per-scenario results (JSONL)."),
     show: int = typer.Option(3, help="Print this many responses in full."),
 ) -> None:
     """Generate responses with a model on scenarios and grade them with each scenario's rubric."""
-    from traitrl.models import SamplingParams, load_model
+    from traitrl.models import SamplingParams, load_chat_model
     from traitrl.rollout import pick_stratified
     from traitrl.rollout import rollout as run_rollout
     from traitrl.scenarios.bank import build_bank
@@ -40,7 +40,7 @@ def rollout(
         raise UserError("no scenarios match the filters")
     scenarios = pick_stratified(pool, n, seed)
     err_console.print(joined(f"loading model {model!r} …"))
-    chat_model = load_model(model, dtype=dtype, batch_size=batch_size)
+    chat_model = load_chat_model(model, precision=precision, batch_size=batch_size)
     tokenizer = getattr(chat_model, "tokenizer", None)
     count = (lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"])) if tokenizer is not None else None
     params = SamplingParams(max_tokens=max_tokens, temperature=temperature, seed=seed)
@@ -105,4 +105,4 @@ def demo(
     write_scenarios(bank, out_dir / "scenarios.parquet")
     console.print(plain(f"scenario bank: {st.scenarios} across {len(st.cells)} traits → {out_dir / 'scenarios.parquet'}"))
     rollout(model="embedded", n=n, split="heldout", trait=[], domain=[], max_tokens=96, temperature=0.0, seed=0,
-            batch_size=8, dtype="float32", out=out_dir / "rollout.jsonl", show=2)
+            batch_size=8, precision="fp32", out=out_dir / "rollout.jsonl", show=2)

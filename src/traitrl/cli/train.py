@@ -24,6 +24,8 @@ def train_command(
     arm: str = typer.Option(None, help="baseline | trait | reward_control | health_only | no_health_science | custom"),
     dose: float = typer.Option(None, help="Share of trait prompts in the mix (default 0.05; baseline is 0)."),
     model: str = typer.Option(None, help="embedded, or a Hugging Face model folder."),
+    precision: str = typer.Option(None, help="fp32 | bf16 | auto (bf16 autocast over fp32 weights)."),
+    store: Path = typer.Option(None, help="Results store for the held-out curve (default runs/traitrl.sqlite)."),
     steps: int = typer.Option(None, help="Optimizer steps (one GRPO generation batch each)."),
     prompts_per_step: int = typer.Option(None, help="Prompts per step."),
     generations: int = typer.Option(None, "--generations", help="Completions per prompt (GRPO group size)."),
@@ -44,7 +46,7 @@ def train_command(
 
     flags = _given(arm=arm, dose=dose, model=model, steps=steps, prompts_per_step=prompts_per_step,
                    generations_per_prompt=generations, max_tokens=max_tokens, lora=lora, output_dir=output_dir,
-                   seed=seed, use_vllm=use_vllm, vllm_mode=vllm_mode)
+                   seed=seed, use_vllm=use_vllm, vllm_mode=vllm_mode, precision=precision, store=store)
     if resume:
         flags["resume"] = True
     if trait:
@@ -71,7 +73,7 @@ def train_command(
 @export_app.command("verl")
 @user_errors
 def export_verl(
-    output: Path = typer.Option(Path("data/verl"), help="Folder for train.parquet and val.parquet."),
+    out: Path = typer.Option(Path("data/verl"), "--out", help="Folder for train.parquet and val.parquet."),
     arm: str = typer.Option("trait", help="Arm whose mix to export."),
     dose: float = typer.Option(None, help="Trait dose (default: the arm's)."),
     n: int = typer.Option(1000, help="Training rows."),
@@ -84,8 +86,8 @@ def export_verl(
 
     cfg = validate_config(_given(arm=arm, dose=dose, seed=seed), where="flags")
     train_rows, val_rows = export_rows(cfg, n, val_n)
-    a = write_verl_parquet(train_rows, output / "train.parquet", "train")
-    b = write_verl_parquet(val_rows, output / "val.parquet", "heldout")
+    a = write_verl_parquet(train_rows, out / "train.parquet", "train")
+    b = write_verl_parquet(val_rows, out / "val.parquet", "heldout")
     from traitrl.rl import verl_reward
 
     console.print(plain(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}"))

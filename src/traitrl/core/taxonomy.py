@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from traitrl.core.errors import UserError
+
 
 class Axis(BaseModel):
     """One trait or one domain: a slug and a definition written for graders and generators."""
@@ -112,11 +114,11 @@ def extend_from_yaml(path: str | Path) -> tuple[list[str], list[str]]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         parsed = TaxonomyFile.model_validate(raw)
     except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
+        raise UserError(f"{path}: not valid YAML: {err}") from None
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        raise ValueError(f"{path}: field '{field}': {first['msg']}") from None
+        raise UserError(f"{path}: field '{field}': {first['msg']}") from None
     for t in parsed.traits:
         TRAITS[t.name] = t
     for d in parsed.domains:

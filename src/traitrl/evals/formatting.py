@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message
 from traitrl.evals.api import Prompt
 from traitrl.models.base import ChatModel, MCRequest
@@ -67,7 +68,7 @@ def mc_request(model: ChatModel, prompt: Prompt, mc_format: str = "chat", person
         context = raw_transcript(messages)
         options = [" " + o.lstrip() for o in prompt.options]
     else:
-        raise ValueError(f"unknown mc format {mc_format!r}; use one of {', '.join(MC_FORMATS)}")
+        raise UserError(f"unknown mc format {mc_format!r}; use one of {', '.join(MC_FORMATS)}")
     return MCRequest(context=context, continuations=options)
 
 

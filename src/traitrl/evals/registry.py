@@ -22,9 +22,12 @@ import json
 import pkgutil
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from traitrl.core.errors import UserError
+from traitrl.core.keys import content_key
 from traitrl.evals.api import CATEGORY_MINIMUMS, REGISTRY, BenchmarkSpec, Sample
 
 OPTION_SCORING = ("logprob_mc", "calibration", "consistency")
@@ -47,23 +50,37 @@ class BenchmarkRef:
 
 @dataclass
 class LoadedBenchmark:
-    """A benchmark ready to run: its spec, the samples to score, and the arguments it was built with."""
+    """A benchmark ready to run: its spec, the samples to score, the arguments it was built with, and its
+    version — the content key of every item it builds (before the quick profile or a limit picks a subset) and
+    of how they are scored, so the version changes exactly when the items or the scoring rule do."""
 
     spec: BenchmarkSpec
     samples: list[Sample]
     args: dict[str, Any]
     n_total: int
+    version: str
 
     def record(self) -> dict[str, Any]:
         """What a run stores about this benchmark."""
         from traitrl.evals.api import chance_level
 
         chance = chance_level(self.spec, self.samples) if self.samples else self.spec.chance
-        return {
-            "version": self.spec.version, "args": self.args, "category": self.spec.category,
+        out = {
+            "version": self.version, "args": self.args, "category": self.spec.category,
             "scoring": self.spec.scoring, "chance": chance, "higher_is_better": self.spec.higher_is_better,
             "n_items": len(self.samples), "n_total": self.n_total, "kind": getattr(self.spec, "kind", "builtin"),
         }
+        source = getattr(self.spec, "source", "")
+        if source:  # provenance only: the name is the data's digest
+            out["source"] = source
+            out["display"] = f"{out['kind']}:{Path(source).name or source}"
+        return out
+
+
+def items_version(spec: BenchmarkSpec, samples: list[Sample]) -> str:
+    """Content key of a benchmark's items and scoring rule."""
+    return content_key({"scoring": spec.scoring, "chance": spec.chance, "higher_is_better": spec.higher_is_better,
+                        "items": [s.model_dump(mode="json") for s in samples]})
 
 
 def _parse_value(text: str) -> Any:
@@ -77,7 +94,7 @@ def parse_ref(text: str) -> BenchmarkRef:
     """Parse ``NAME[?key=value&...]``."""
     name, _, query = text.strip().partition("?")
     if not name:
-        raise ValueError(f"empty benchmark name in {text!r}")
+        raise UserError(f"empty benchmark name in {text!r}")
     args = {k: _parse_value(v) for k, v in parse_qsl(query, keep_blank_values=True)}
     return BenchmarkRef(name=name, args=args)
 
@@ -114,9 +131,9 @@ def suite_names(suite: str) -> list[str]:
     if suite.startswith("category:"):
         cat = suite.removeprefix("category:")
         if cat not in CATEGORY_MINIMUMS:
-            raise ValueError(f"unknown category {cat!r}; use one of {', '.join(CATEGORY_MINIMUMS)}")
+            raise UserError(f"unknown category {cat!r}; use one of {', '.join(CATEGORY_MINIMUMS)}")
         return [s.name for s in specs if s.category == cat]
-    raise ValueError(f"unknown suite {suite!r}; use one of {', '.join(SUITES)} or category:NAME")
+    raise UserError(f"unknown suite {suite!r}; use one of {', '.join(SUITES)} or category:NAME")
 
 
 def factory_args(spec: BenchmarkSpec, given: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +143,7 @@ def factory_args(spec: BenchmarkSpec, given: dict[str, Any]) -> dict[str, Any]:
     unknown = [k for k in given if k not in params and not takes_kwargs]
     if unknown:
         known = ", ".join(p for p in params) or "none"
-        raise ValueError(f"benchmark {spec.name!r} has no argument(s) {', '.join(unknown)} (known: {known})")
+        raise UserError(f"benchmark {spec.name!r} has no argument(s) {', '.join(unknown)} (known: {known})")
     defaults = {k: p.default for k, p in params.items() if p.default is not inspect.Parameter.empty}
     return {**spec.default_args, **defaults, **given}
 
@@ -142,16 +159,16 @@ def get_spec(ref: BenchmarkRef) -> tuple[BenchmarkSpec, dict[str, Any]]:
 
         kind, _, source = ref.name.partition(":")
         if kind not in ADAPTERS:
-            raise ValueError(f"unknown adapter {kind!r} in {ref.name!r}; adapters: {', '.join(sorted(ADAPTERS))}")
+            raise UserError(f"unknown adapter {kind!r} in {ref.name!r}; adapters: {', '.join(sorted(ADAPTERS))}")
         if not source:
-            raise ValueError(f"{ref.name!r}: give a source after the colon (a local file or a HF dataset id)")
+            raise UserError(f"{ref.name!r}: give a source after the colon (a local file or a HF dataset id)")
         build = ADAPTERS[kind].build
         try:
             adapted = build(source, **ref.args)
         except TypeError as err:
-            raise ValueError(f"{ref.name!r}: bad adapter arguments ({err})") from None
+            raise UserError(f"{ref.name!r}: bad adapter arguments ({err})") from None
         return adapted, dict(adapted.default_args)
-    raise ValueError(f"unknown benchmark {ref.name!r}; see `traitrl benchmarks list`, or use KIND:SOURCE for a "
+    raise UserError(f"unknown benchmark {ref.name!r}; see `traitrl benchmarks list`, or use KIND:SOURCE for a "
                      "public-format file")
 
 
@@ -179,18 +196,19 @@ def load_benchmark(ref: BenchmarkRef | str, quick: bool = False, limit: int | No
         try:
             samples = spec.factory(**args)
         except TypeError as err:
-            raise ValueError(f"benchmark {spec.name!r}: bad arguments {args} ({err})") from None
+            raise UserError(f"benchmark {spec.name!r}: bad arguments {args} ({err})") from None
     n_total = len(samples)
+    version = items_version(spec, samples)
     ids = [s.id for s in samples]
     if len(set(ids)) != len(ids):
         seen: set[str] = set()
         dup = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
-        raise ValueError(f"benchmark {spec.name!r} has duplicate sample id {dup!r}; results could not be resumed")
+        raise UserError(f"benchmark {spec.name!r} has duplicate sample id {dup!r}; results could not be resumed")
     if quick:
         samples = subsample(samples, quick_size(spec), spec.name)
     if limit is not None:
         samples = samples[: max(limit, 0)]
-    return LoadedBenchmark(spec=spec, samples=samples, args=args, n_total=n_total)
+    return LoadedBenchmark(spec=spec, samples=samples, args=args, n_total=n_total, version=version)
 
 
 def describe(spec: BenchmarkSpec, with_items: bool = True) -> dict[str, Any]:
@@ -198,12 +216,13 @@ def describe(spec: BenchmarkSpec, with_items: bool = True) -> dict[str, Any]:
     from traitrl.evals.api import chance_level
 
     out: dict[str, Any] = {
-        "name": spec.name, "version": spec.version, "category": spec.category, "domains": spec.domains,
+        "name": spec.name, "category": spec.category, "domains": spec.domains,
         "scoring": spec.scoring, "higher_is_better": spec.higher_is_better, "requires_judge": spec.requires_judge,
         "offline": not spec.requires_judge, "description": spec.description,
     }
     if with_items:
         samples = spec.factory(**factory_args(spec, {}))
+        out["version"] = items_version(spec, samples)
         out["n_items"] = len(samples)
         out["chance"] = chance_level(spec, samples) if samples else spec.chance
     else:

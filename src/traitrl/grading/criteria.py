@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from traitrl.core.errors import UserError
 from traitrl.grading.patterns import check_pattern
 
 GraderKind = Literal["rule", "judge"]
@@ -44,7 +45,7 @@ class RuleSpec(BaseModel):
     @model_validator(mode="after")
     def _not_empty(self) -> RuleSpec:
         if not (self.any_of or self.all_of or self.none_of):
-            raise ValueError("a rule needs at least one of any_of, all_of, none_of")
+            raise UserError("a rule needs at least one of any_of, all_of, none_of")
         return self
 
 
@@ -68,11 +69,11 @@ class Criterion(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Criterion:
         if self.points == 0:
-            raise ValueError("points must be non-zero (positive rewards, negative penalises)")
+            raise UserError("points must be non-zero (positive rewards, negative penalises)")
         if self.grader == "rule" and self.rule is None:
-            raise ValueError("a 'rule' criterion needs a 'rule' field (any_of / all_of / none_of)")
+            raise UserError("a 'rule' criterion needs a 'rule' field (any_of / all_of / none_of)")
         if self.grader == "judge" and self.rule is not None:
-            raise ValueError("a 'judge' criterion takes an offline 'proxy', not a 'rule'")
+            raise UserError("a 'judge' criterion takes an offline 'proxy', not a 'rule'")
         return self
 
     @property

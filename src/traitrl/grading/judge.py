@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -23,6 +24,8 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from traitrl.core.errors import UserError
 from traitrl.core.text import redact
@@ -106,30 +109,66 @@ class JudgeCache:
             db.execute("INSERT OR REPLACE INTO judge (key, reply) VALUES (?, ?)", (key, reply))
 
 
-def judge_from_env() -> Judge | None:
-    """A judge from ``TRAITRL_JUDGE_MODEL`` and the OpenAI-compatible endpoint variables, or None if unset."""
-    import os
-
-    model = os.environ.get("TRAITRL_JUDGE_MODEL")
-    if not model:
-        return None
-    from traitrl.models.embedded import cache_root
-
-    item = _env_number("TRAITRL_JUDGE_ITEM_TIMEOUT", DEFAULT_ITEM_TIMEOUT)
-    run = _env_number("TRAITRL_JUDGE_RUN_TIMEOUT", None)
-    concurrency = _env_number("TRAITRL_JUDGE_CONCURRENCY", DEFAULT_CONCURRENCY)
-    return Judge(OpenAIClient(model=model), cache=JudgeCache(cache_root() / "judge_cache.sqlite"),
-                 item_timeout=float(item or DEFAULT_ITEM_TIMEOUT), run_timeout=run,
-                 concurrency=int(concurrency or DEFAULT_CONCURRENCY))
-
-
 DEFAULT_ITEM_TIMEOUT = 300.0
 DEFAULT_CONCURRENCY = 4
 
 
+class JudgeConfig(BaseModel):
+    """An OpenAI-compatible judge for rubric criteria — the one judge config of training and evaluation.
+
+    ``base_url`` and the API key come from the environment when omitted (``TRAITRL_OPENAI_BASE_URL``,
+    ``TRAITRL_OPENAI_API_KEY``); the key is never stored in a config, run record or cache. ``item_timeout``
+    bounds all calls and retries for one reply's criteria; ``run_timeout`` (from the judge's first use) bounds
+    the whole run, so a judge that never answers ends as recorded errors, not a hang.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field(min_length=1)
+    base_url: str | None = None
+    cache: Path | None = None
+    item_timeout: float = Field(DEFAULT_ITEM_TIMEOUT, gt=0, allow_inf_nan=False)
+    run_timeout: float | None = Field(None, gt=0, allow_inf_nan=False)
+    concurrency: int = Field(DEFAULT_CONCURRENCY, ge=1, le=64)
+
+    @classmethod
+    def from_env(cls) -> JudgeConfig | None:
+        """``TRAITRL_JUDGE_MODEL`` (with ``TRAITRL_JUDGE_ITEM_TIMEOUT``, ``TRAITRL_JUDGE_RUN_TIMEOUT``,
+        ``TRAITRL_JUDGE_CONCURRENCY`` and the endpoint variables), or None when no judge is configured."""
+        model = os.environ.get("TRAITRL_JUDGE_MODEL")
+        if not model:
+            return None
+        item = _env_number("TRAITRL_JUDGE_ITEM_TIMEOUT", DEFAULT_ITEM_TIMEOUT)
+        concurrency = _env_number("TRAITRL_JUDGE_CONCURRENCY", DEFAULT_CONCURRENCY)
+        return cls(model=model, item_timeout=item or DEFAULT_ITEM_TIMEOUT,
+                   run_timeout=_env_number("TRAITRL_JUDGE_RUN_TIMEOUT", None),
+                   concurrency=int(concurrency or DEFAULT_CONCURRENCY))
+
+    def build(self) -> Judge:
+        """A Judge with its reply cache (default: the traitrl cache directory)."""
+        from traitrl.models.embedded import cache_root
+
+        cache = JudgeCache(self.cache or cache_root() / "judge_cache.sqlite")
+        judge = Judge(OpenAIClient(model=self.model, base_url=self.base_url), cache=cache,
+                      item_timeout=self.item_timeout, run_timeout=self.run_timeout, concurrency=self.concurrency)
+        judge.config = self
+        return judge
+
+    def identity(self) -> dict[str, str | None]:
+        """What about the judge changes results (recorded with runs; no credentials, no timeouts)."""
+        from traitrl.models.openai_compat import public_base_url
+
+        return {"model": self.model, "base_url": public_base_url(self.base_url)}
+
+
+def judge_from_env() -> Judge | None:
+    """A judge from ``TRAITRL_JUDGE_MODEL`` and the OpenAI-compatible endpoint variables, or None if unset."""
+    config = JudgeConfig.from_env()
+    return config.build() if config else None
+
+
 def _env_number(name: str, default: float | None) -> float | None:
     import math
-    import os
 
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
@@ -168,6 +207,7 @@ class Judge:
         self.failures = 0
         self._run_deadline: float | None = None
         self._lock = threading.Lock()
+        self.config: JudgeConfig | None = None  # set by JudgeConfig.build; recorded with judge-scored results
 
     def _count(self, attr: str) -> None:
         with self._lock:

@@ -22,8 +22,10 @@ from typing import Any, Protocol
 
 import re2
 
+from traitrl.core.errors import UserError
+
 MAX_GRADED_CHARS = 20_000
-MAX_PATTERN_CHARS = 1_000
+MAX_PATTERN_CHARS = 10_000  # the refusal lexicon compiles to ~4,300 characters; RE2 keeps matching linear anyway
 
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # a pattern RE2 cannot parse is expected (look-behind); do not spam stderr
@@ -130,11 +132,11 @@ def _re2(pattern: str) -> _Matcher | None:
 def check_pattern(pattern: str) -> None:
     """Raise ValueError (with the reason) if ``pattern`` is not a usable, bounded-time rule pattern."""
     if len(pattern) > MAX_PATTERN_CHARS:
-        raise ValueError(f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
+        raise UserError(f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
     try:
         parsed = _sre_parser.parse(pattern, re.IGNORECASE | re.MULTILINE)
     except (re.error, RecursionError, OverflowError) as err:
-        raise ValueError(f"pattern {pattern[:80]!r} is not a valid regular expression: {err}") from None
+        raise UserError(f"pattern {pattern[:80]!r} is not a valid regular expression: {err}") from None
     if _re2(pattern) is not None:
         return  # linear time whatever its shape
     problem = _walk(parsed, False)
@@ -142,7 +144,7 @@ def check_pattern(pattern: str) -> None:
         problem = ("unbounded repetition (*, + or {n,}) in a pattern that needs Python's backtracking engine "
                    "(it uses look-around, \\Z or similar); use a bounded repeat such as .{0,80}")
     if problem:
-        raise ValueError(f"pattern {pattern[:80]!r} could backtrack for a very long time: it has {problem}; "
+        raise UserError(f"pattern {pattern[:80]!r} could backtrack for a very long time: it has {problem}; "
                          "rewrite it without that construct")
 
 

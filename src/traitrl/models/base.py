@@ -7,6 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message
 
 Conversation = Sequence[Message]
@@ -50,5 +51,5 @@ class ChatModel(Protocol):
         ...
 
 
-class ModelLoadError(RuntimeError):
+class ModelLoadError(UserError):
     """A model could not be loaded; the message says what to do."""

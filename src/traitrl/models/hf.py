@@ -8,47 +8,32 @@ beyond ``encode(context)``. Requests are sorted by length so batches pad little.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import torch
 
-from traitrl.models.base import Conversation, MCRequest, ModelLoadError, SamplingParams
-
-DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
+from traitrl.models.base import Conversation, MCRequest, SamplingParams
 
 
 class HFChatModel:
-    """A transformers model and tokenizer behind the ChatModel interface."""
+    """A transformers model and tokenizer behind the ChatModel interface.
 
-    def __init__(self, model: Any, tokenizer: Any, name: str, batch_size: int = 16) -> None:
-        self.model = model.eval()
+    Build one with :func:`traitrl.models.loading.load_chat_model` (from a spec) or
+    :func:`traitrl.models.loading.wrap_live_model` (an in-memory model, e.g. during training). Generation
+    switches the model to eval mode and restores training mode afterwards.
+    """
+
+    def __init__(self, model: Any, tokenizer: Any, name: str, batch_size: int = 16,
+                 autocast_bf16: bool = False) -> None:
+        self.model = model
         self.tokenizer = tokenizer
         self.name = name
         self.batch_size = batch_size
+        self.autocast_bf16 = autocast_bf16  # fp32 weights computed in bf16, as during training
+        self.fingerprint: str | None = None  # set by traitrl.models.loading
+        self.source: Any = None
         if tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
-
-    @classmethod
-    def from_dir(cls, path: str | Path, dtype: str = "float32", batch_size: int = 16, name: str | None = None) -> HFChatModel:
-        from transformers import AutoModelForCausalLM, AutoTokenizer
-
-        path = Path(path)
-        if not path.is_dir():
-            raise ModelLoadError(f"{path}: no such directory (expected a Hugging Face model folder)")
-        if not (path / "config.json").exists():
-            raise ModelLoadError(f"{path}: not a model directory (no config.json); point at a folder written by "
-                                 "save_pretrained, or use --model embedded")
-        if dtype not in DTYPES:
-            raise ModelLoadError(f"dtype {dtype!r} not one of {', '.join(DTYPES)}")
-        try:
-            tok = AutoTokenizer.from_pretrained(path)
-            model = AutoModelForCausalLM.from_pretrained(path, dtype=DTYPES[dtype])
-        except (OSError, ValueError) as err:
-            raise ModelLoadError(f"{path}: could not load model: {err}") from None
-        # The dtype changes scores slightly, so it is part of the name every run records.
-        suffix = "" if dtype == "float32" else f"[{dtype}]"
-        return cls(model, tok, name=(name or path.name) + suffix, batch_size=batch_size)
 
     @property
     def device(self) -> torch.device:
@@ -59,6 +44,9 @@ class HFChatModel:
         out = self.tokenizer.apply_chat_template(msgs, tokenize=False, add_generation_prompt=add_generation_prompt)
         return str(out)
 
+    def _autocast(self) -> Any:
+        return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.autocast_bf16)
+
     @torch.inference_mode()
     def generate(self, conversations: Sequence[Conversation], params: SamplingParams) -> list[str]:
         texts = [self.format_chat(c) for c in conversations]
@@ -67,22 +55,30 @@ class HFChatModel:
         tok = self.tokenizer
         tok.padding_side = "left"
         torch.manual_seed(params.seed)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start:start + self.batch_size]
-            enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
-            do_sample = params.temperature > 0
-            gen = self.model.generate(
-                **enc,
-                max_new_tokens=params.max_tokens,
-                do_sample=do_sample,
-                temperature=params.temperature if do_sample else None,
-                top_p=params.top_p if do_sample else None,
-                top_k=None,
-                pad_token_id=tok.pad_token_id,
-            )
-            new = gen[:, enc["input_ids"].shape[1]:]
-            for i, row in zip(idx, new, strict=True):
-                outputs[i] = tok.decode(row, skip_special_tokens=True).strip()
+        was_training = self.model.training
+        self.model.eval()
+        try:
+            for start in range(0, len(order), self.batch_size):
+                idx = order[start:start + self.batch_size]
+                enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True,
+                          add_special_tokens=False).to(self.device)
+                do_sample = params.temperature > 0
+                with self._autocast():
+                    gen = self.model.generate(
+                        **enc,
+                        max_new_tokens=params.max_tokens,
+                        do_sample=do_sample,
+                        temperature=params.temperature if do_sample else None,
+                        top_p=params.top_p if do_sample else None,
+                        top_k=None,
+                        pad_token_id=tok.pad_token_id,
+                    )
+                new = gen[:, enc["input_ids"].shape[1]:]
+                for i, row in zip(idx, new, strict=True):
+                    outputs[i] = tok.decode(row, skip_special_tokens=True).strip()
+        finally:
+            if was_training:
+                self.model.train()
         return [outputs[i] for i in range(len(texts))]
 
     def _encode_pair(self, context: str, continuation: str) -> tuple[list[int], list[int]]:
@@ -115,8 +111,15 @@ class HFChatModel:
                 groups.setdefault(tuple(ctx), []).append((ri, oi, cont_ids))
         result = [[0.0] * len(r.continuations) for r in requests]
         ordered = sorted(groups.items(), key=lambda g: -len(g[0]))
-        for start in range(0, len(ordered), self.batch_size):
-            self._score_groups(ordered[start:start + self.batch_size], result)
+        was_training = self.model.training
+        self.model.eval()
+        try:
+            with self._autocast():
+                for start in range(0, len(ordered), self.batch_size):
+                    self._score_groups(ordered[start:start + self.batch_size], result)
+        finally:
+            if was_training:
+                self.model.train()
         return result
 
     def _score_groups(

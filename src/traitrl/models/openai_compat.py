@@ -33,6 +33,19 @@ def _env(*names: str) -> str | None:
     return None
 
 
+def public_base_url(base_url: str | None = None) -> str | None:
+    """The configured base URL without credentials or query string (safe to record and display)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    url = base_url or _env("TRAITRL_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
 class OpenAIClient:
     """A minimal, retrying chat-completions client."""
 
@@ -114,6 +127,8 @@ class OpenAIChatModel:
         self.client = client
         self.name = f"openai:{client.model}"
         self.concurrency = concurrency
+        self.fingerprint: str | None = None  # set by traitrl.models.loading
+        self.source: Any = None
 
     def generate(self, conversations: Sequence[Conversation], params: SamplingParams) -> list[str]:
         def one(conv: Conversation) -> str:

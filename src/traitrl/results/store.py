@@ -1,13 +1,22 @@
-"""The results store: one SQLite file holding runs and their per-sample results.
+"""The results store: one SQLite file holding evaluation runs, their per-sample results and training runs.
 
 Every scored sample is written as soon as its batch finishes, keyed by (run id, benchmark, sample id), so an
-interrupted run resumes by skipping what is already stored. The file uses WAL mode so a report can read it
-while an eval writes to it. Only the standard library's ``sqlite3`` is used.
+interrupted run resumes by skipping what is already stored. WAL mode lets a report read while an eval writes.
+Only the standard library's ``sqlite3`` is used; every statement names its columns.
+
+The schema is versioned with ``PRAGMA user_version`` (:data:`SCHEMA_VERSION`). Opening an older file migrates
+it in place inside one transaction (nothing is dropped; new columns get neutral defaults); a file written by a
+newer traitrl is refused rather than guessed at.
 
 Tables:
 
-- ``runs``: one row per run (model, settings, benchmark names/versions/arguments, versions, times).
-- ``samples``: one row per scored sample (score, refused flag, the full Grade as JSON, raw outputs, seconds).
+- ``runs``: one row per evaluation run — its content key, the model's fingerprint and provenance, the evaluation
+  config, labels (study, arm, seed, attack, step, ...), the training run that produced the checkpoint, every
+  benchmark's name, version and arguments, versions and times.
+- ``samples``: one row per scored sample — score, refused flag, the full Grade, raw outputs, seconds, and the
+  sample's metadata (domain, cluster/situation, template, trait) so analyses never rebuild a benchmark.
+- ``training_runs``: one row per training run (its record), so evaluation runs can be joined to the arm, seed
+  and data slice that produced their checkpoint.
 """
 
 from __future__ import annotations
@@ -15,13 +24,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-DEFAULT_STORE = Path("runs") / "traitrl.sqlite"
+from traitrl.core.errors import UserError
 
-_SCHEMA = """
+DEFAULT_STORE = Path("runs") / "traitrl.sqlite"
+SCHEMA_VERSION = 2
+
+_RUNS_V2 = """
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY,
     model TEXT NOT NULL,
@@ -35,7 +47,13 @@ CREATE TABLE IF NOT EXISTS runs (
     traitrl_version TEXT,
     git_hash TEXT,
     started_at TEXT NOT NULL,
-    finished_at TEXT
+    finished_at TEXT,
+    run_key TEXT,
+    model_fingerprint TEXT,
+    model_info TEXT NOT NULL DEFAULT '{}',
+    config TEXT NOT NULL DEFAULT '{}',
+    labels TEXT NOT NULL DEFAULT '{}',
+    training_run TEXT
 );
 CREATE TABLE IF NOT EXISTS samples (
     run_id TEXT NOT NULL,
@@ -47,14 +65,36 @@ CREATE TABLE IF NOT EXISTS samples (
     grade TEXT NOT NULL,
     outputs TEXT NOT NULL,
     seconds REAL NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (run_id, benchmark, sample_id)
 );
+CREATE TABLE IF NOT EXISTS training_runs (
+    training_run TEXT PRIMARY KEY,
+    output_dir TEXT NOT NULL,
+    arm TEXT,
+    seed INTEGER,
+    record TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_by_key ON runs (run_key);
 """
+
+# v1 -> v2: columns added to existing tables (name, SQL type with default); the new table is created above.
+_V2_RUN_COLUMNS = [("run_key", "TEXT"), ("model_fingerprint", "TEXT"), ("model_info", "TEXT NOT NULL DEFAULT '{}'"),
+                   ("config", "TEXT NOT NULL DEFAULT '{}'"), ("labels", "TEXT NOT NULL DEFAULT '{}'"),
+                   ("training_run", "TEXT")]
+_V2_SAMPLE_COLUMNS = [("metadata", "TEXT NOT NULL DEFAULT '{}'")]
+
+_JSON_RUN_FIELDS = ("benchmarks", "model_info", "config", "labels")
 
 
 @dataclass
 class RunRecord:
-    """What a run records about itself. ``benchmarks`` maps name -> {version, args, category, ...}."""
+    """What a run records about itself. ``benchmarks`` maps name -> {version, args, category, status, ...}.
+
+    ``run_key`` is the content key of what produced the results (model fingerprint + evaluation config); see
+    :mod:`traitrl.evals.identity`.
+    """
 
     run_id: str
     model: str
@@ -69,6 +109,12 @@ class RunRecord:
     traitrl_version: str | None = None
     git_hash: str | None = None
     finished_at: str | None = None
+    run_key: str | None = None
+    model_fingerprint: str | None = None
+    model_info: dict[str, Any] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+    labels: dict[str, Any] = field(default_factory=dict)
+    training_run: str | None = None
 
 
 @dataclass
@@ -84,6 +130,11 @@ class SampleRow:
     grade: dict[str, Any]
     outputs: list[dict[str, Any]]
     seconds: float
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+_RUN_COLUMNS = [f.name for f in fields(RunRecord)]
+_SAMPLE_COLUMNS = [f.name for f in fields(SampleRow)]
 
 
 class Store:
@@ -92,8 +143,41 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db = sqlite3.connect(path, timeout=60)
+        self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.executescript(_SCHEMA)
+        self._migrate()
+
+    # schema -----------------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise UserError(f"{self.path}: written by a newer traitrl (store schema v{version}; this version "
+                            f"reads up to v{SCHEMA_VERSION}); upgrade traitrl or use another --store")
+        if version == SCHEMA_VERSION:
+            return
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # One explicit transaction: a migration either completes or leaves the v1 file as it was.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if "runs" in tables:
+                # A v1 file (traitrl 0.1, no user_version): add the v2 columns; no row is touched.
+                for table, added in (("runs", _V2_RUN_COLUMNS), ("samples", _V2_SAMPLE_COLUMNS)):
+                    have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+                    for name, decl in added:
+                        if name not in have:
+                            self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
+            for statement in _RUNS_V2.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         self.db.close()
@@ -104,69 +188,85 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # runs -----------------------------------------------------------------------------------------------
+    # runs -------------------------------------------------------------------------------------------------
     def create_run(self, run: RunRecord) -> None:
-        """Insert a new run; raises ValueError if the id exists (resume with :meth:`update_run_benchmarks`)."""
+        """Insert a new run; raises UserError if the id exists (resume with :meth:`update_run_benchmarks`)."""
+        values = {name: getattr(run, name) for name in _RUN_COLUMNS}
+        values["quick"] = int(run.quick)
+        for name in _JSON_RUN_FIELDS:
+            values[name] = json.dumps(values[name], sort_keys=True)
+        cols = ", ".join(values)
+        marks = ", ".join(f":{c}" for c in values)
         try:
             with self.db:
-                self.db.execute(
-                    "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (run.run_id, run.model, run.model_path, run.suite, int(run.quick), run.persona, run.seed,
-                     run.mc_format, json.dumps(run.benchmarks, sort_keys=True), run.traitrl_version,
-                     run.git_hash, run.started_at, run.finished_at),
-                )
+                self.db.execute(f"INSERT INTO runs ({cols}) VALUES ({marks})", values)
         except sqlite3.IntegrityError:
-            raise ValueError(f"run {run.run_id!r} already exists in {self.path}") from None
+            raise UserError(f"run {run.run_id!r} already exists in {self.path}") from None
 
     def get_run(self, run_id: str) -> RunRecord | None:
         """The run with this id, or None."""
         row = self.db.execute("SELECT * FROM runs WHERE run_id = ?", (run_id,)).fetchone()
         return _run_from_row(row) if row else None
 
-    def list_runs(self) -> list[RunRecord]:
-        """All runs, oldest first."""
+    def list_runs(self, **labels: Any) -> list[RunRecord]:
+        """All runs, oldest first; with keyword arguments only runs whose labels have those values."""
         rows = self.db.execute("SELECT * FROM runs ORDER BY started_at, run_id").fetchall()
-        return [_run_from_row(r) for r in rows]
+        runs = [_run_from_row(r) for r in rows]
+        return [r for r in runs if all(r.labels.get(k) == v for k, v in labels.items())]
 
     def update_run_benchmarks(self, run_id: str, benchmarks: dict[str, dict[str, Any]]) -> None:
         """Merge benchmark entries into a run's record (a resumed run may add benchmarks)."""
         run = self.get_run(run_id)
         if run is None:
-            raise ValueError(f"no run {run_id!r} in {self.path}")
+            raise UserError(f"no run {run_id!r} in {self.path}")
         merged = {**run.benchmarks, **benchmarks}
         with self.db:
             self.db.execute("UPDATE runs SET benchmarks = ? WHERE run_id = ?",
                             (json.dumps(merged, sort_keys=True), run_id))
+
+    def update_run_labels(self, run_id: str, labels: dict[str, Any]) -> None:
+        """Merge labels into a run (labels describe a run; they never change its results)."""
+        run = self.get_run(run_id)
+        if run is None:
+            raise UserError(f"no run {run_id!r} in {self.path}")
+        with self.db:
+            self.db.execute("UPDATE runs SET labels = ? WHERE run_id = ?",
+                            (json.dumps({**run.labels, **labels}, sort_keys=True), run_id))
 
     def finish_run(self, run_id: str, finished_at: str) -> None:
         """Record the end time of a run."""
         with self.db:
             self.db.execute("UPDATE runs SET finished_at = ? WHERE run_id = ?", (finished_at, run_id))
 
-    # samples --------------------------------------------------------------------------------------------
+    # samples ----------------------------------------------------------------------------------------------
     def record_samples(self, rows: Iterable[SampleRow]) -> None:
         """Write a batch of results in one transaction (a batch is either fully stored or not at all)."""
+        cols = ", ".join(_SAMPLE_COLUMNS)
+        marks = ", ".join(f":{c}" for c in _SAMPLE_COLUMNS)
         with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO samples VALUES (?,?,?,?,?,?,?,?,?)",
-                [(r.run_id, r.benchmark, r.sample_id, r.version, r.score,
-                  None if r.refused is None else int(r.refused), json.dumps(r.grade), json.dumps(r.outputs),
-                  r.seconds) for r in rows],
+                f"INSERT OR REPLACE INTO samples ({cols}) VALUES ({marks})",
+                [{**{c: getattr(r, c) for c in _SAMPLE_COLUMNS},
+                  "refused": None if r.refused is None else int(r.refused), "grade": json.dumps(r.grade),
+                  "outputs": json.dumps(r.outputs), "metadata": json.dumps(r.metadata, sort_keys=True)}
+                 for r in rows],
             )
 
     def finished_ids(self, run_id: str, benchmark: str) -> set[str]:
         """Sample ids of a benchmark already stored for this run."""
         rows = self.db.execute("SELECT sample_id FROM samples WHERE run_id = ? AND benchmark = ?",
                                (run_id, benchmark)).fetchall()
-        return {r[0] for r in rows}
+        return {r["sample_id"] for r in rows}
 
     def load_samples(self, run_id: str, benchmarks: Sequence[str] | None = None) -> list[SampleRow]:
         """All stored results of a run (optionally of some benchmarks), ordered by benchmark and sample id."""
         rows = self.db.execute("SELECT * FROM samples WHERE run_id = ? ORDER BY benchmark, sample_id",
                                (run_id,)).fetchall()
-        out = [SampleRow(run_id=r[0], benchmark=r[1], sample_id=r[2], version=r[3], score=r[4],
-                         refused=None if r[5] is None else bool(r[5]), grade=json.loads(r[6]),
-                         outputs=json.loads(r[7]), seconds=r[8]) for r in rows]
+        out = [SampleRow(run_id=r["run_id"], benchmark=r["benchmark"], sample_id=r["sample_id"],
+                         version=r["version"], score=r["score"],
+                         refused=None if r["refused"] is None else bool(r["refused"]), grade=json.loads(r["grade"]),
+                         outputs=json.loads(r["outputs"]), seconds=r["seconds"],
+                         metadata=json.loads(r["metadata"] or "{}")) for r in rows]
         if benchmarks is not None:
             keep = set(benchmarks)
             out = [r for r in out if r.benchmark in keep]
@@ -176,21 +276,40 @@ class Store:
         """A run's per-sample scores as ``{benchmark: {sample_id: score}}``."""
         table: dict[str, dict[str, float | None]] = {}
         for r in self.db.execute("SELECT benchmark, sample_id, score FROM samples WHERE run_id = ?", (run_id,)):
-            table.setdefault(r[0], {})[r[1]] = r[2]
+            table.setdefault(r["benchmark"], {})[r["sample_id"]] = r["score"]
         return table
+
+    # training runs ----------------------------------------------------------------------------------------
+    def record_training_run(self, training_run: str, output_dir: str, record: dict[str, Any], updated_at: str) -> None:
+        """Insert or update a training run's record (written at start and again when it finishes)."""
+        arm = record.get("arm", {}).get("name") if isinstance(record.get("arm"), dict) else record.get("arm")
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO training_runs (training_run, output_dir, arm, seed, record, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (training_run, output_dir, arm, record.get("seed"), json.dumps(record, sort_keys=True), updated_at))
+
+    def get_training_run(self, training_run: str) -> dict[str, Any] | None:
+        """A training run's stored record, or None."""
+        row = self.db.execute("SELECT record FROM training_runs WHERE training_run = ?", (training_run,)).fetchone()
+        return json.loads(row["record"]) if row else None
 
 
 def open_store(path: str | Path = DEFAULT_STORE) -> Store:
-    """Open (creating if needed) a results store at ``path``."""
+    """Open (creating if needed, migrating if older) a results store at ``path``."""
     p = Path(path)
+    if p.is_dir():
+        raise UserError(f"{p}: is a directory; --store takes a file path such as runs/traitrl.sqlite")
     p.parent.mkdir(parents=True, exist_ok=True)
     try:
         return Store(p)
     except sqlite3.DatabaseError as err:
-        raise ValueError(f"{p}: not a traitrl results store ({err})") from None
+        raise UserError(f"{p}: not a traitrl results store ({err})") from None
 
 
-def _run_from_row(r: Sequence[Any]) -> RunRecord:
-    return RunRecord(run_id=r[0], model=r[1], model_path=r[2], suite=r[3], quick=bool(r[4]), persona=r[5],
-                     seed=r[6], mc_format=r[7], benchmarks=json.loads(r[8]), traitrl_version=r[9],
-                     git_hash=r[10], started_at=r[11], finished_at=r[12])
+def _run_from_row(r: sqlite3.Row) -> RunRecord:
+    data = {name: r[name] for name in _RUN_COLUMNS}
+    data["quick"] = bool(data["quick"])
+    for name in _JSON_RUN_FIELDS:
+        data[name] = json.loads(data[name] or "{}")
+    return RunRecord(**data)

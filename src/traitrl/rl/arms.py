@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from traitrl.core.errors import UserError
+
 DEFAULT_DOSE = 0.05
 TraitReward = Literal["rubric", "helpfulness"]
 
@@ -49,6 +51,6 @@ ARMS: dict[str, Arm] = {
 def get_arm(name: str) -> Arm:
     """The named arm; raises ValueError listing the known arms."""
     if name not in ARMS:
-        raise ValueError(f"unknown arm {name!r}; choose one of {', '.join(ARMS)} "
+        raise UserError(f"unknown arm {name!r}; choose one of {', '.join(ARMS)} "
                          "(or 'custom' with traits/domains filters)")
     return ARMS[name]

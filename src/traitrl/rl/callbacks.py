@@ -1,68 +1,61 @@
-"""TrainerCallbacks: held-out trait reward tracking and checkpointing of traitrl's own run state."""
+"""TrainerCallbacks: held-out trait reward tracking (through the eval runner) and checkpointing of traitrl's state."""
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import torch
 from transformers import TrainerCallback
 
-from traitrl.grading.rubric import CriterionJudge, grade_rubric
+from traitrl.core.keys import content_key
+from traitrl.grading.rubric import CriterionJudge
 from traitrl.rl.rewards import RewardLedger
-from traitrl.scenarios.schema import Scenario
 
 STATE_FILE = "traitrl_state.json"
 
 
-@torch.no_grad()
-def generate_greedy(model: Any, tokenizer: Any, conversations: Sequence[Sequence[dict[str, str]]],
-                    max_new_tokens: int, batch_size: int = 32, bf16: bool = False) -> list[str]:
-    """Greedy completions for chat conversations (left padding, one batch per ``batch_size``)."""
-    was_training = model.training
-    model.eval()
-    tokenizer.padding_side = "left"
-    if tokenizer.pad_token_id is None:
-        tokenizer.pad_token = tokenizer.eos_token
-    texts = [tokenizer.apply_chat_template(list(c), tokenize=False, add_generation_prompt=True) for c in conversations]
-    out: list[str] = []
-    device = next(model.parameters()).device
-    try:
-        for start in range(0, len(texts), batch_size):
-            enc = tokenizer(texts[start:start + batch_size], return_tensors="pt", padding=True,
-                            add_special_tokens=False).to(device)
-            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
-                gen = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, temperature=None,
-                                     top_p=None, top_k=None, pad_token_id=tokenizer.pad_token_id)
-            new = gen[:, enc["input_ids"].shape[1]:]
-            out += [tokenizer.decode(row, skip_special_tokens=True).strip() for row in new]
-    finally:
-        if was_training:
-            model.train()
-    return out
+@dataclass
+class HeldoutTracker:
+    """Evaluates the live policy on the held-out trait benchmark through the ordinary eval runner.
 
+    Each evaluation is a stored run (``<training run>-step<N>``) of ``scenarios:heldout`` (or the judged variant
+    when a judge is configured) with labels (arm, dose, seed, step, training run), so the training curve and
+    ``traitrl eval`` results share one store, one grader and one set of statistics.
+    """
 
-def heldout_reward(model: Any, tokenizer: Any, scenarios: Sequence[Scenario], max_new_tokens: int,
-                   judge: CriterionJudge | None = None, bf16: bool = False) -> dict[str, Any]:
-    """Mean rubric reward of greedy replies on held-out scenarios, with per-trait means."""
-    convs = [[m.model_dump() for m in s.messages] for s in scenarios]
-    replies = generate_greedy(model, tokenizer, convs, max_new_tokens, bf16=bf16)
-    scores: list[float] = []
-    by_trait: dict[str, list[float]] = {}
-    for s, r in zip(scenarios, replies, strict=True):
-        g = grade_rubric(s.messages, r, s.rubric, judge=judge)
-        v = g.score if g.score is not None else 0.0
-        scores.append(v)
-        by_trait.setdefault(s.trait, []).append(v)
-    return {
-        "mean": sum(scores) / max(len(scores), 1),
-        "n": len(scores),
-        "by_trait": {t: sum(v) / len(v) for t, v in sorted(by_trait.items())},
-        "nonzero": sum(1 for v in scores if v > 0),
-    }
+    benchmark: str
+    store_path: Path
+    training_run: str
+    labels: dict[str, Any]
+    judge: CriterionJudge | None = None
+    bf16: bool = False
+
+    def evaluate(self, model: Any, tokenizer: Any, step: int) -> dict[str, Any]:
+        from traitrl.evals.config import EvalConfig
+        from traitrl.evals.runner import run_eval
+        from traitrl.models.loading import wrap_live_model
+        from traitrl.results.store import open_store
+
+        live = wrap_live_model(model, tokenizer, f"{self.training_run}@step{step}", autocast_bf16=self.bf16,
+                               fingerprint=content_key({"training_run": self.training_run, "step": step}),
+                               batch_size=32)
+        run_id = f"{self.training_run}-step{step}"
+        config = EvalConfig(run_id=run_id, labels={**self.labels, "step": step, "training_run": self.training_run},
+                            precision="bf16" if self.bf16 else "fp32")
+        with open_store(self.store_path) as store:
+            run_eval(live, [self.benchmark], store, config, judge=self.judge)
+            rows = store.load_samples(run_id)
+        scores = [r.score for r in rows if r.score is not None]
+        by_trait: dict[str, list[float]] = {}
+        for r in rows:
+            if r.score is not None:
+                by_trait.setdefault(str(r.metadata.get("trait", "")), []).append(r.score)
+        return {"mean": sum(scores) / max(len(scores), 1), "n": len(scores), "run_id": run_id,
+                "by_trait": {t: sum(v) / len(v) for t, v in sorted(by_trait.items())},
+                "nonzero": sum(1 for v in scores if v > 0), "errors": len(rows) - len(scores)}
 
 
 class TraitRLCallback(TrainerCallback):
@@ -72,16 +65,12 @@ class TraitRLCallback(TrainerCallback):
     run continues the same record without counting redone steps twice.
     """
 
-    def __init__(self, tokenizer: Any, heldout: Sequence[Scenario], ledger: RewardLedger, max_new_tokens: int,
-                 every: int = 0, judge: CriterionJudge | None = None, bf16: bool = False,
+    def __init__(self, tokenizer: Any, tracker: HeldoutTracker | None, ledger: RewardLedger, every: int = 0,
                  prior_wall: float = 0.0, heldout_curve: list[dict[str, Any]] | None = None) -> None:
         self.tokenizer = tokenizer
-        self.heldout = list(heldout)
+        self.tracker = tracker
         self.ledger = ledger
-        self.max_new_tokens = max_new_tokens
         self.every = every
-        self.judge = judge
-        self.bf16 = bf16
         self.curve: list[dict[str, Any]] = list(heldout_curve or [])
         self.prior_wall = prior_wall
         self.started = time.perf_counter()
@@ -92,10 +81,10 @@ class TraitRLCallback(TrainerCallback):
         return self.prior_wall + time.perf_counter() - self.started
 
     def _evaluate(self, model: Any, step: int) -> None:
-        if not self.heldout or any(p["step"] == step for p in self.curve):
+        if self.tracker is None or any(p["step"] == step for p in self.curve):
             return
         t0 = time.perf_counter()
-        result = heldout_reward(model, self.tokenizer, self.heldout, self.max_new_tokens, self.judge, self.bf16)
+        result = self.tracker.evaluate(model, self.tokenizer, step)
         self.eval_seconds += time.perf_counter() - t0
         self.curve.append({"step": step, **result})
         print(f"[traitrl] step {step}: held-out trait reward {result['mean']:.3f} (n={result['n']})", flush=True)

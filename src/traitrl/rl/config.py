@@ -10,11 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from traitrl.core.config import load_config
+from traitrl.core.config import validate_config as validate_model
 from traitrl.core.errors import UserError
-from traitrl.core.files import check_file, load_yaml
 from traitrl.core.text import visible
+from traitrl.grading.judge import JudgeConfig
+from traitrl.models.loading import Precision
+from traitrl.results.store import DEFAULT_STORE
 from traitrl.rl.arms import ARMS, Arm, get_arm
 
 DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats": 1.0}
@@ -23,23 +27,6 @@ DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats"
 # Strict numbers: YAML `steps: "20"`, `lora: 1` or `temperature: .inf` are mistakes, not values to coerce.
 Int = Annotated[int, Field(strict=True)]
 Float = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-
-
-class JudgeConfig(BaseModel):
-    """An OpenAI-compatible judge for rubric criteria (base URL and key from the environment if omitted).
-
-    ``item_timeout`` bounds the wall time spent on one judged reply (all its criteria, retries included) and
-    ``run_timeout`` the judge's total time in a run; criteria past either deadline are recorded as errors.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    model: str
-    base_url: str | None = None
-    cache: Path | None = None
-    item_timeout: Float = Field(default=300.0, gt=0)
-    run_timeout: Float | None = Field(default=None, gt=0)
-    concurrency: Int = Field(default=4, ge=1, le=64)
 
 
 class TrainConfig(BaseModel):
@@ -67,7 +54,7 @@ class TrainConfig(BaseModel):
     lora: Annotated[bool, Field(strict=True)] = False
     lora_r: Int = Field(default=16, ge=1)
     lora_alpha: Int = Field(default=32, ge=1)
-    precision: Literal["auto", "bf16", "fp32"] = "auto"
+    precision: Precision = "auto"
     gradient_checkpointing: Annotated[bool, Field(strict=True)] = False
 
     save_steps: Int = Field(default=10, ge=1)
@@ -75,6 +62,7 @@ class TrainConfig(BaseModel):
     heldout_every: Int = Field(default=0, ge=0)
     heldout_n: Int = Field(default=24, ge=0)
     judge: JudgeConfig | None = None
+    store: Path = DEFAULT_STORE  # where the held-out curve's eval runs and the training record are stored
     report_to: list[str] = ["none"]
     use_vllm: Annotated[bool, Field(strict=True)] = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
@@ -106,9 +94,9 @@ class TrainConfig(BaseModel):
 
         unknown = sorted(set(v) - set(TASKS))
         if unknown:
-            raise ValueError(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(sorted(TASKS))}")
+            raise UserError(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(sorted(TASKS))}")
         if not v or any(w < 0 for w in v.values()) or sum(v.values()) <= 0:
-            raise ValueError("tasks needs at least one task with a positive weight, e.g. {arithmetic: 1}")
+            raise UserError("tasks needs at least one task with a positive weight, e.g. {arithmetic: 1}")
         return v
 
     @field_validator("traits")
@@ -118,7 +106,7 @@ class TrainConfig(BaseModel):
 
         bad = sorted(set(v or []) - set(TRAITS))
         if bad:
-            raise ValueError(f"unknown trait(s) {', '.join(bad)}; known: {', '.join(TRAITS)}")
+            raise UserError(f"unknown trait(s) {', '.join(bad)}; known: {', '.join(TRAITS)}")
         return v
 
     @field_validator("domains", "exclude_domains")
@@ -128,7 +116,7 @@ class TrainConfig(BaseModel):
 
         bad = sorted(set(v or []) - set(DOMAINS))
         if bad:
-            raise ValueError(f"unknown domain(s) {', '.join(bad)}; known: {', '.join(DOMAINS)}")
+            raise UserError(f"unknown domain(s) {', '.join(bad)}; known: {', '.join(DOMAINS)}")
         return v
 
     @field_validator("trl_overrides")
@@ -142,13 +130,13 @@ class TrainConfig(BaseModel):
     def _consistent(self) -> TrainConfig:
         arm = get_arm(self.arm)
         if arm.fixed_dose and self.dose not in (None, arm.dose):
-            raise ValueError(f"arm {self.arm!r} always has dose {arm.dose}; drop --dose or use --arm trait")
+            raise UserError(f"arm {self.arm!r} always has dose {arm.dose}; drop --dose or use --arm trait")
         if self.arm == "baseline" and (self.traits or self.domains or self.exclude_domains):
-            raise ValueError("the baseline arm has no trait data, so traits/domains filters do not apply")
+            raise UserError("the baseline arm has no trait data, so traits/domains filters do not apply")
         if self.arm != "baseline" and self.effective_dose == 0:
-            raise ValueError(f"arm {self.arm!r} with dose 0 is the baseline; use --arm baseline or a dose > 0")
+            raise UserError(f"arm {self.arm!r} with dose 0 is the baseline; use --arm baseline or a dose > 0")
         if self.heldout_every and self.heldout_every > self.steps:
-            raise ValueError(f"heldout_every ({self.heldout_every}) exceeds steps ({self.steps}); lower it or set 0")
+            raise UserError(f"heldout_every ({self.heldout_every}) exceeds steps ({self.steps}); lower it or set 0")
         return self
 
     @property
@@ -179,28 +167,9 @@ class TrainConfig(BaseModel):
 
 def load_train_config(path: str | Path, **overrides: Any) -> TrainConfig:
     """Read a YAML config; ``overrides`` (CLI flags that were given) win. Errors name the file and the field."""
-    path = Path(path)
-    if not path.exists():
-        raise UserError(f"{path}: no such config file (see configs/train/ for examples)")
-    check_file(path, "config file")
-    raw = load_yaml(path, "config file")
-    if raw is None:
-        raise UserError(f"{path}: the config file is empty; give at least 'arm:' (see configs/train/ for examples)")
-    if not isinstance(raw, dict):
-        raise UserError(f"{path}: expected a mapping of TrainConfig fields at the top level")
-    return validate_config({**raw, **overrides}, where=str(path))
+    return load_config(TrainConfig, path, overrides, example_dir="configs/train/")
 
 
 def validate_config(data: dict[str, Any], where: str = "config") -> TrainConfig:
-    """Build a TrainConfig, turning pydantic's error list into one line per problem with the field named."""
-    try:
-        return TrainConfig.model_validate(data)
-    except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
-            msg = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = f"unknown field; valid fields: {', '.join(TrainConfig.model_fields)}"
-            lines.append(f"{where}: {visible(loc, 200)}: {visible(msg, 500)}")
-        raise UserError("\n".join(lines)) from None
+    """Build a TrainConfig; errors name the field (see :func:`traitrl.core.config.validate_config`)."""
+    return validate_model(TrainConfig, data, where)

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from traitrl.core.errors import UserError
 from traitrl.rl.arms import Arm
 from traitrl.scenarios.schema import Scenario
 from traitrl.tasks import TaskItem, task_items
@@ -113,7 +114,7 @@ def build_mix(
         return rows
     pool = filter_scenarios(scenarios, arm)
     if not pool:
-        raise ValueError(f"arm {arm.name!r} matches no train-split scenarios (traits={list(arm.traits)}, "
+        raise UserError(f"arm {arm.name!r} matches no train-split scenarios (traits={list(arm.traits)}, "
                          f"domains={list(arm.domains)}, exclude_domains={list(arm.exclude_domains)}); "
                          "widen the filters or add templates")
     # The draw order depends on the seed only, not on the arm's reward, so reward_control sees the trait arm's

@@ -15,52 +15,32 @@ import json
 import os
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from traitrl.core.errors import UserError
 from traitrl.core.provenance import git_state
-from traitrl.rl.callbacks import TraitRLCallback, load_state
+from traitrl.rl.callbacks import HeldoutTracker, TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary
 from traitrl.rl.rewards import RewardLedger, make_reward_funcs
-from traitrl.rollout import pick_stratified
-from traitrl.scenarios.schema import Scenario
 
 RECORD_FILE = "run_record.json"
 
 
-def use_bf16(precision: str) -> bool:
-    """bf16 autocast when asked, or on 'auto' when the device has native bf16 (CUDA, or a CPU with AVX512-BF16/AMX)."""
-    import torch
-
-    if precision != "auto":
-        return precision == "bf16"
-    if torch.cuda.is_available():
-        return bool(torch.cuda.is_bf16_supported())
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
-def select_heldout(scenarios: Sequence[Scenario], n: int, seed: int) -> list[Scenario]:
-    """``n`` held-out scenarios, round-robin over traits so every trait is represented, seeded order."""
-    heldout = sorted((s for s in scenarios if s.split == "heldout"), key=lambda s: s.id)
-    return pick_stratified(heldout, n, seed, salt="heldout:")
-
-
-def prepare_data(config: TrainConfig) -> tuple[list[MixRow], list[Scenario]]:
-    """The arm's mix and the held-out scenarios; raises ValueError (before any model loads) if data is missing."""
+def prepare_data(config: TrainConfig) -> list[MixRow]:
+    """The arm's mix; raises UserError (before any model loads) if data is missing."""
     from traitrl.scenarios.bank import build_bank
 
     bank = build_bank(config.seed)
-    rows = build_mix(config.total_prompts, config.resolved_arm, bank, config.tasks, config.seed)
-    heldout = select_heldout(bank, config.heldout_n, config.seed)
-    if config.heldout_n and not heldout:
-        raise ValueError("no held-out scenarios in the bank to track reward on; set heldout_n: 0 or add templates "
-                         "with split: heldout")
-    return rows, heldout
+    return build_mix(config.total_prompts, config.resolved_arm, bank, config.tasks, config.seed)
+
+
+def heldout_benchmark(config: TrainConfig) -> str:
+    """The held-out trait benchmark a run tracks: the same items ``traitrl eval`` scores with these arguments."""
+    name = "scenarios:heldout-judged" if config.judge else "scenarios:heldout"
+    return f"{name}?n={config.heldout_n}&seed={config.seed}&max_tokens={config.max_tokens}"
 
 
 def grpo_kwargs(config: TrainConfig, bf16: bool, world_size: int | None = None) -> dict[str, Any]:
@@ -73,7 +53,7 @@ def grpo_kwargs(config: TrainConfig, bf16: bool, world_size: int | None = None) 
     world = world_size if world_size is not None else int(os.environ.get("WORLD_SIZE", "1"))
     batch = config.prompts_per_step * config.generations_per_prompt
     if batch % world:
-        raise ValueError(f"prompts_per_step x generations_per_prompt ({batch}) must divide evenly over {world} "
+        raise UserError(f"prompts_per_step x generations_per_prompt ({batch}) must divide evenly over {world} "
                          "processes; change prompts_per_step")
     kwargs: dict[str, Any] = dict(
         output_dir=str(config.output_dir),
@@ -113,47 +93,36 @@ def grpo_args(config: TrainConfig, bf16: bool) -> Any:
     return GRPOConfig(**grpo_kwargs(config, bf16))
 
 
-def _judge(config: TrainConfig) -> Any:
-    if config.judge is None:
-        return None
-    from traitrl.grading.judge import Judge, JudgeCache
-    from traitrl.models.embedded import cache_root
-    from traitrl.models.openai_compat import OpenAIClient
-
-    cache = JudgeCache(config.judge.cache or cache_root() / "judge_cache.sqlite")
-    return Judge(OpenAIClient(model=config.judge.model, base_url=config.judge.base_url), cache)
-
-
 def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> dict[str, Any]:
     """Train one arm and write ``run_record.json`` into ``config.output_dir``; returns the record."""
     import torch
     import transformers
     import trl
     from datasets import Dataset
-    from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.trainer_utils import get_last_checkpoint
     from trl import GRPOTrainer
 
-    from traitrl.models import resolve_model_dir
+    from traitrl.evals.identity import training_run_id
+    from traitrl.models.loading import load_causal_lm, resolve_model, resolve_precision
+    from traitrl.results.store import open_store
 
-    rows, heldout = prepare_data(config)  # fails fast on data problems, before the model loads
+    rows = prepare_data(config)  # fails fast on data problems, before the model loads
     out = Path(config.output_dir)
     out.mkdir(parents=True, exist_ok=True)
     checkpoint = get_last_checkpoint(str(out)) if config.resume and out.is_dir() else None
     if not config.resume and any(out.glob("checkpoint-*")):
-        raise ValueError(f"{out} already holds checkpoints; pass --resume to continue, or choose a new output_dir")
+        raise UserError(f"{out} already holds checkpoints; pass --resume to continue, or choose a new output_dir")
     saved = load_state(Path(checkpoint)) if checkpoint else {}
     ckpt_step = int(saved.get("step", 0))
 
-    bf16 = use_bf16(config.precision)
-    model_dir = resolve_model_dir(config.model)
-    if not Path(model_dir, "config.json").exists():
-        raise ValueError(f"{model_dir}: not a Hugging Face model folder (no config.json); use --model embedded "
-                         "or a folder written by save_pretrained")
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    if tokenizer.pad_token_id is None:
-        tokenizer.pad_token = tokenizer.eos_token
-    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
+    bf16 = resolve_precision(config.precision) == "bf16"
+    source = resolve_model(config.model)
+    if source.kind == "openai":
+        raise UserError(f"{config.model}: training needs local weights (embedded, a model folder or a LoRA folder)")
+    # fp32 master weights; bf16 runs as autocast (TRL's bf16=True), so optimizer state stays exact.
+    model, tokenizer = load_causal_lm(source, "fp32")
+    run_config = json.loads(config.model_dump_json())
+    training_run = training_run_id({"config": run_config})
     peft_config = None
     if config.lora:
         from peft import LoraConfig
@@ -164,10 +133,13 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     ledger = RewardLedger(samples_path=out / "samples.jsonl", log_every=config.log_samples_every)
     if saved:
         ledger.load(saved.get("ledger", {}), ckpt_step)
-    judge = _judge(config)
+    judge = config.judge.build() if config.judge else None
+    heldout = None
+    if config.heldout_n:
+        labels = {"arm": config.arm, "dose": config.effective_dose, "train_seed": config.seed}
+        heldout = HeldoutTracker(heldout_benchmark(config), Path(config.store), training_run, labels, judge, bf16)
     tracker = TraitRLCallback(
-        tokenizer, heldout, ledger, config.max_tokens, every=config.heldout_every, judge=judge, bf16=bf16,
-        prior_wall=float(saved.get("wall_seconds", 0.0)),
+        tokenizer, heldout, ledger, every=config.heldout_every, prior_wall=float(saved.get("wall_seconds", 0.0)),
         heldout_curve=[p for p in saved.get("heldout_curve", []) if p["step"] <= ckpt_step],
     )
     dataset = Dataset.from_list([r.as_record() for r in rows])
@@ -192,8 +164,9 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     changed = sum(1 for n, p in trained.named_parameters() if n in before and not torch.equal(before[n], p.detach()))
 
     record = {
-        "format": "traitrl.run_record/1",
-        "config": json.loads(config.model_dump_json()),
+        "format": "traitrl.run_record/2",
+        "training_run": training_run,
+        "config": run_config,
         "arm": {"name": config.arm, "dose": config.effective_dose, "trait_reward": config.resolved_arm.trait_reward,
                 "traits": list(config.resolved_arm.traits), "domains": list(config.resolved_arm.domains),
                 "exclude_domains": list(config.resolved_arm.exclude_domains)},
@@ -202,7 +175,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "versions": {"trl": trl.__version__, "transformers": transformers.__version__, "torch": torch.__version__},
         "device": "cuda" if torch.cuda.is_available() else "cpu",
         "precision": "bf16-autocast" if bf16 else "fp32",
-        "model_dir": str(model_dir),
+        "model": source.provenance(),
         "resumed_from": checkpoint,
         "steps": trainer.state.global_step,
         "compute": {**config.compute_signature(),
@@ -216,11 +189,13 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "mix": mix_summary(rows),
         "reward_curve": reward_curve(trainer.state.log_history),
         "heldout_curve": sorted(tracker.curve, key=lambda p: p["step"]),
-        "heldout_ids": [s.id for s in heldout],
+        "heldout_benchmark": heldout.benchmark if heldout else None,
         "parameters_changed": changed,
         "final_dir": str(final_dir),
     }
     (out / RECORD_FILE).write_text(json.dumps(record, indent=2))
+    with open_store(config.store) as store:
+        store.record_training_run(training_run, str(out), record, datetime.now(UTC).isoformat(timespec="seconds"))
     return record
 
 

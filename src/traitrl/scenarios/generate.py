@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from traitrl.core.errors import UserError
 from traitrl.core.taxonomy import DOMAINS, TRAITS
 from traitrl.grading.rubric import grade_rubric
 from traitrl.models.openai_compat import OpenAIClient, OpenAIError
@@ -223,7 +224,7 @@ def generate_scenarios(
     """
     unknown = [t for t in traits if t not in TRAITS] + [d for d in domains if d not in DOMAINS]
     if unknown:
-        raise ValueError(f"unknown trait/domain name(s): {', '.join(unknown)}; see traitrl.core.taxonomy")
+        raise UserError(f"unknown trait/domain name(s): {', '.join(unknown)}; see traitrl.core.taxonomy")
     cache = ReplyCache(cache_dir)
     dedupe = _Deduper(jaccard)
     result = GenerationResult()

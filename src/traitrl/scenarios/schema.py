@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from traitrl.core.errors import UserError
 from traitrl.core.types import Message, Split
 from traitrl.grading.criteria import Criterion
 
@@ -58,13 +59,13 @@ class Scenario(BaseModel):
         from traitrl.core.taxonomy import DOMAINS, TRAITS
 
         if self.trait not in TRAITS:
-            raise ValueError(f"unknown trait {self.trait!r}; known: {', '.join(TRAITS)} (add one with a taxonomy YAML)")
+            raise UserError(f"unknown trait {self.trait!r}; known: {', '.join(TRAITS)} (add one with a taxonomy YAML)")
         if self.domain not in DOMAINS:
-            raise ValueError(f"unknown domain {self.domain!r}; known: {', '.join(DOMAINS)} (add one with a taxonomy YAML)")
+            raise UserError(f"unknown domain {self.domain!r}; known: {', '.join(DOMAINS)} (add one with a taxonomy YAML)")
         if self.messages[-1].role != "user":
-            raise ValueError("the last message must be a user turn: the model answers it")
+            raise UserError("the last message must be a user turn: the model answers it")
         if not any(c.points > 0 for c in self.rubric):
-            raise ValueError("a rubric needs at least one positive criterion")
+            raise UserError("a rubric needs at least one positive criterion")
         return self
 
     @property

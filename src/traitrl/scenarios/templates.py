@@ -88,7 +88,7 @@ class Template(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Template:
         if self.situation not in SITUATIONS:
-            raise ValueError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
+            raise UserError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
         if not self.variants:
             self.variants = [{}]
         if self.messages[-1].role != "user":
@@ -109,7 +109,7 @@ class Template(BaseModel):
                     used = _fields(self).union(*(_fields_of(v) for v in variant.values()))
                     missing = sorted(used - set(slots))
                     if missing:
-                        raise ValueError(f"cases.{domain}[{i}] lacks slot(s) {', '.join(missing)}")
+                        raise UserError(f"cases.{domain}[{i}] lacks slot(s) {', '.join(missing)}")
         return self
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from traitrl.core.errors import UserError
 from traitrl.grading.types import Grade
 from traitrl.tasks import arithmetic, facts, formats, instructions
 from traitrl.tasks.base import TASKS, TaskItem, TaskSpec, completion_text, extract_number
@@ -19,9 +20,9 @@ __all__ = ["TASKS", "TaskItem", "TaskSpec", "completion_text", "extract_number",
 def task_items(task: str, split: str, n: int, seed: int = 0) -> list[TaskItem]:
     """``n`` items of a registered task; raises ValueError naming the known tasks for an unknown one."""
     if task not in TASKS:
-        raise ValueError(f"unknown task {task!r}; known: {', '.join(sorted(TASKS))}")
+        raise UserError(f"unknown task {task!r}; known: {', '.join(sorted(TASKS))}")
     if split not in ("train", "heldout"):
-        raise ValueError(f"split must be 'train' or 'heldout', not {split!r}")
+        raise UserError(f"split must be 'train' or 'heldout', not {split!r}")
     return TASKS[task].items(split, n, seed)  # type: ignore[arg-type]
 
 

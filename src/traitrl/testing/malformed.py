@@ -116,7 +116,7 @@ def scenario_cases() -> list[Case]:
                          ("trailing-slash", "a/b/"), ("newline", "a\nb")]:
         rec(f"id-{iname}", {**base, "id": ident})
     for pname, pattern in [("catastrophic-backref", "(a+)+\\1"), ("catastrophic-lookbehind", "(?<=x)(a+)+$"),
-                           ("invalid", "(["), ("too-long", "a" * 1200), ("nested-star", "(?<!n)(a*b?)*c")]:
+                           ("invalid", "(["), ("too-long", "a" * 12_000), ("nested-star", "(?<!n)(a*b?)*c")]:
         r = json.loads(json.dumps(base))
         r["rubric"][0]["rule"] = {"any_of": [pattern]}
         rec(f"pattern-{pname}", r)

@@ -7,14 +7,18 @@ an offline machine only already-cached datasets load). On the command line an ad
 ``KIND:SOURCE``, with optional arguments after ``?``, e.g. ``anthropic-evals:data/corrigible-neutral-HHH.jsonl``
 or ``truthfulqa:truthful_qa?config=multiple_choice&split=validation&variant=mc2``.
 
-Malformed records raise :class:`AdapterError` naming the file, the line (1-based; the row index for HF
-datasets and the data row for CSV) and the field.
+Malformed records raise :class:`AdapterError` naming the file, the line (1-based; the record index in a JSON
+list, the row index for HF datasets and the data row for CSV) and the field. A run-level metric that cannot be
+computed is reported as :class:`Unavailable` (NaN that prints its reason) and an :class:`AdapterWarning`, never
+left out silently.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import math
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +26,7 @@ from typing import Any
 
 from traitrl.core.errors import UserError
 from traitrl.core.files import FileProblem, check_depth, check_file, iter_json_array, iter_jsonl, read_text
+from traitrl.core.keys import content_key
 from traitrl.core.text import visible
 from traitrl.evals.api import (
     CATEGORY_MINIMUMS,
@@ -37,22 +42,67 @@ from traitrl.grading.types import Grade
 
 ScoreFn = Callable[[BenchmarkSpec, Sample, Sequence[Output], CriterionJudge | None], Grade]
 MetricsFn = Callable[[Sequence[Mapping[str, Any]]], dict[str, float]]
+DIGEST_CHARS = 12
 
 
 class AdapterError(UserError):
     """A public-format file could not be read; the message names file, line and field."""
 
 
+class AdapterWarning(UserWarning):
+    """Part of a public benchmark's score cannot be computed (e.g. items whose biased answer is unknown)."""
+
+
+class Unavailable(float):
+    """A run-level metric that could not be computed: NaN as a number, ``n/a (reason)`` when printed.
+
+    It is a ``float`` so metric dicts keep their type and every consumer still gets a value, never a silent
+    gap; formatting it (``f"{m:.3f}"``) shows the reason instead of a number.
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Unavailable:
+        obj = super().__new__(cls, math.nan)
+        obj.reason = reason
+        return obj
+
+    def __format__(self, spec: str) -> str:
+        return f"n/a ({self.reason})"
+
+    def __str__(self) -> str:
+        return f"n/a ({self.reason})"
+
+    def __repr__(self) -> str:
+        return f"Unavailable({self.reason!r})"
+
+
+def warn_adapter(message: str) -> None:
+    """Emit an :class:`AdapterWarning` (shown on stderr by the CLI, capturable in tests)."""
+    warnings.warn(message, AdapterWarning, stacklevel=3)
+
+
 @dataclass
 class Record:
-    """One input row and where it came from (for error messages and stable sample ids)."""
+    """One input row and where it came from (for error messages and stable sample ids).
+
+    ``unit`` names what ``line`` counts: a text line (JSONL, CSV) or a record (JSON list, HF dataset row);
+    ``text_line`` is the line a JSON list's record starts on, so an error can be found in an editor.
+    """
 
     where: str
     line: int
     data: dict[str, Any]
+    unit: str = "line"
+    text_line: int | None = None
+
+    @property
+    def location(self) -> str:
+        at = f" (line {self.text_line})" if self.text_line is not None and self.unit != "line" else ""
+        return f"{self.where}, {self.unit} {self.line}{at}"
 
     def fail(self, field_name: str, problem: str) -> AdapterError:
-        return AdapterError(f"{self.where}, line {self.line}: field {field_name!r} {problem}")
+        return AdapterError(f"{self.location}: field {field_name!r} {problem}")
 
     def dict_field(self, name: str) -> dict[str, Any]:
         """An optional object field: ``{}`` when absent or null, an error when it is another JSON type."""
@@ -144,11 +194,13 @@ def adapter(
 def _read_local(path: Path) -> list[Record]:
     where = str(path)
     suffix = path.suffix.lower()
+    array = False
     try:
         if suffix == ".jsonl" or (suffix == ".json" and not _is_array(path)):
             rows = list(iter_jsonl(path, "JSONL file"))
         elif suffix == ".json":
             rows = list(iter_json_array(path, "JSON file"))
+            array = True
         elif suffix == ".csv":
             return _read_csv(path)
         elif suffix == ".parquet":
@@ -158,10 +210,12 @@ def _read_local(path: Path) -> list[Record]:
     except FileProblem as err:
         raise AdapterError(str(err)) from None
     out = []
-    for line, obj in rows:
+    for i, (line, obj) in enumerate(rows, start=1):
+        # Records of a JSON array are numbered 1, 2, … (what item ids count); errors also give the start line.
+        rec = Record(where, i, obj, unit="record", text_line=line) if array else Record(where, line, obj)
         if not isinstance(obj, dict):
-            raise AdapterError(f"{where}, line {line}: expected a JSON object, got {_json_type(obj)}")
-        out.append(Record(where, line, obj))
+            raise AdapterError(f"{rec.location}: expected a JSON object, got {_json_type(obj)}")
+        out.append(rec)
     return out
 
 
@@ -212,26 +266,29 @@ def _read_hub(dataset_id: str, config: str | None, split: str) -> list[Record]:
             "(HF_HUB_OFFLINE=1) only datasets already in the local cache load; pass a local path instead."
         ) from None
     where = f"{dataset_id}[{split}]"
-    return [Record(where, i, dict(row)) for i, row in enumerate(ds, start=1)]
+    return [Record(where, i, dict(row), unit="record") for i, row in enumerate(ds, start=1)]
 
 
 def read_records(source: str, config: str | None = None, split: str = "train") -> tuple[list[Record], str]:
-    """Records of a local file or HF dataset, and a provenance tag (file hash or dataset id)."""
+    """Records of a local file or HF dataset, and the content digest of the data.
+
+    The digest (of the file's bytes, or of a hub split's rows) names the benchmark, so the same data under two
+    paths, or as a relative and an absolute path, is the same benchmark and pairs across runs.
+    """
     path = Path(source).expanduser()
     if path.exists() or path.suffix.lower() in (".jsonl", ".json", ".csv", ".parquet"):
         try:
             check_file(path, "data file")
         except FileProblem as err:
             raise AdapterError(str(err)) from None
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_CHARS]
         records = _read_local(path)
-        tag = f"sha256:{digest}"
     else:
         records = _read_hub(source, config, split)
-        tag = f"hf:{source}:{config or ''}:{split}"
+        digest = content_key([r.data for r in records], DIGEST_CHARS)
     if not records:
         raise AdapterError(f"{source}: no records (the file is empty or only white space)")
-    return records, tag
+    return records, digest
 
 
 def make_spec(
@@ -248,16 +305,19 @@ def make_spec(
     domains: Sequence[str] = (),
     score_fn: ScoreFn | None = None,
     metrics_fn: MetricsFn | None = None,
-    version: str = "1.0",
 ) -> AdapterSpec:
-    """Assemble an AdapterSpec whose factory returns the already loaded samples."""
+    """Assemble an AdapterSpec named ``KIND:DIGEST`` whose factory returns the already loaded samples.
+
+    ``tag`` is the data digest from :func:`read_records`; ``source`` (the path or hub id as given) is kept as
+    provenance only.
+    """
     if not samples:
         raise AdapterError(f"{source}: no usable records for the {kind} adapter")
     if category not in CATEGORY_MINIMUMS:
         raise AdapterError(f"{source}: unknown category {category!r}; use one of {', '.join(CATEGORY_MINIMUMS)}")
     loaded = list(samples)
     return AdapterSpec(
-        name=f"{kind}:{source}", version=f"{version}+{tag}", category=category, domains=list(domains),
+        name=f"{kind}:{tag}", category=category, domains=list(domains),
         scoring=scoring, description=" ".join(description.split()), factory=lambda: list(loaded), chance=chance,
         default_args=dict(args), source=source, kind=kind, score_fn=score_fn, metrics_fn=metrics_fn,
         samples=loaded,

@@ -1,5 +1,13 @@
-"""TruthfulQA multiple choice in its published format: ``question``, ``mc1_targets`` and ``mc2_targets``, each
-``{"choices": [...], "labels": [1, 0, ...]}``.
+"""TruthfulQA multiple choice in either published layout, detected per record:
+
+- the original repository's ``mc_task.json``: a JSON list of ``{"question": ..., "mc1_targets": {answer: 1 or 0,
+  ...}, "mc2_targets": {...}}`` (answers in file order; the true ``mc1`` answer comes first there);
+- the Hugging Face hub's ``truthful_qa`` (config ``multiple_choice``): ``mc1_targets`` / ``mc2_targets`` are
+  ``{"choices": [...], "labels": [1, 0, ...]}``, as a dataset id or a local ``.jsonl`` / ``.json`` /
+  ``.parquet`` export.
+
+Both layouts of the same questions give identical samples. A targets field that fits neither layout is an error
+naming the file, the record and the field.
 
 - ``variant=mc1`` (default): one true answer among the choices; score 1 if it has the highest log-prob.
 - ``variant=mc2``: several true answers; score = the normalised probability mass on the true answers
@@ -12,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterError, AdapterSpec, Record, adapter, make_spec, read_records
@@ -19,20 +28,49 @@ from traitrl.evals.api import BenchmarkSpec, Output, Prompt, Sample
 from traitrl.grading.rubric import CriterionJudge
 from traitrl.grading.types import Grade
 
+_LAYOUTS = ("the TruthfulQA repository layout {answer: 1 or 0, ...} or the Hugging Face layout "
+            "{'choices': [...], 'labels': [...]}")
 
-def _targets(rec: Record, name: str) -> tuple[list[str], list[int]]:
+
+def _is_label(value: Any) -> bool:
+    return value in (0, 1) and not isinstance(value, bool)
+
+
+def layout_of(targets: Any) -> str | None:
+    """``"hf"``, ``"repo"`` or None for one ``mc*_targets`` value.
+
+    The HF layout has exactly the keys ``choices`` and ``labels`` holding lists; the repository layout maps
+    answer strings to 0/1 (so an answer that happens to read "choices" is still told apart by its value).
+    """
+    if not isinstance(targets, dict) or not targets:
+        return None
+    if set(targets) == {"choices", "labels"} and all(isinstance(v, list) for v in targets.values()):
+        return "hf"
+    if all(isinstance(k, str) and _is_label(v) for k, v in targets.items()):
+        return "repo"
+    return None
+
+
+def _targets(rec: Record, name: str) -> tuple[list[str], list[int], str]:
+    """Answers, their 0/1 labels, and the name of the labels field for error messages."""
     t = rec.data.get(name)
-    if not isinstance(t, dict):
-        raise rec.fail(name, "is missing or not an object with 'choices' and 'labels'")
-    choices, labels = t.get("choices"), t.get("labels")
-    if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, str) and c for c in choices):
-        raise rec.fail(f"{name}.choices", "is missing or not a list of at least 2 strings")
-    if (not isinstance(labels, list) or len(labels) != len(choices)
-            or not all(lab in (0, 1) and not isinstance(lab, bool) for lab in labels)):
-        raise rec.fail(f"{name}.labels", "must be a list of 0/1 of the same length as choices")
+    layout = layout_of(t)
+    if layout is None or not isinstance(t, dict):
+        raise rec.fail(name, f"is missing or fits neither {_LAYOUTS}")
+    labels_field = f"{name}.labels" if layout == "hf" else name
+    if layout == "repo":
+        choices, labels = list(t), list(t.values())
+        if len(choices) < 2 or not all(c.strip() for c in choices):
+            raise rec.fail(name, "needs at least 2 non-empty answers")
+    else:
+        choices, labels = t["choices"], t["labels"]
+        if len(choices) < 2 or not all(isinstance(c, str) and c.strip() for c in choices):
+            raise rec.fail(f"{name}.choices", "is not a list of at least 2 non-empty strings")
+        if len(labels) != len(choices) or not all(_is_label(lab) for lab in labels):
+            raise rec.fail(f"{name}.labels", "must be a list of 0/1 of the same length as choices")
     if 1 not in labels or 0 not in labels:
-        raise rec.fail(f"{name}.labels", "needs at least one true (1) and one false (0) answer")
-    return choices, labels
+        raise rec.fail(labels_field, "needs at least one true (1) and one false (0) answer")
+    return choices, labels, labels_field
 
 
 def score_mc2(spec: BenchmarkSpec, sample: Sample, outputs: Sequence[Output], judge: CriterionJudge | None) -> Grade:
@@ -49,21 +87,22 @@ def score_mc2(spec: BenchmarkSpec, sample: Sample, outputs: Sequence[Output], ju
                  explanation=f"probability mass on true answers {mass:.3f}")
 
 
-@adapter("truthfulqa", "TruthfulQA multiple choice (mc1_targets / mc2_targets); ?variant=mc1|mc2.")
+@adapter("truthfulqa", "TruthfulQA multiple choice (mc1_targets / mc2_targets), repository mc_task.json or HF "
+         "layout; ?variant=mc1|mc2.")
 def build_truthfulqa(source: str, variant: str = "mc1", split: str = "validation",
                      config: str | None = "multiple_choice") -> AdapterSpec:
-    """Build TruthfulQA MC1 or MC2 from a local file or a HF dataset id."""
+    """Build TruthfulQA MC1 or MC2 from a local file (either layout) or a HF dataset id."""
     if variant not in ("mc1", "mc2"):
         raise AdapterError(f"{source}: variant must be 'mc1' or 'mc2', not {variant!r}")
     records, tag = read_records(source, config=config, split=split)
     samples, chances = [], []
     for rec in records:
         question = rec.str_field("question")
-        choices, labels = _targets(rec, f"{variant}_targets")
+        choices, labels, labels_field = _targets(rec, f"{variant}_targets")
         true = [i for i, lab in enumerate(labels) if lab == 1]
         false = [i for i, lab in enumerate(labels) if lab == 0]
         if variant == "mc1" and len(true) != 1:
-            raise rec.fail("mc1_targets.labels", "must mark exactly one true answer")
+            raise rec.fail(labels_field, "must mark exactly one true answer")
         chances.append(len(true) / len(choices))
         samples.append(Sample(
             id=f"L{rec.line:05d}",

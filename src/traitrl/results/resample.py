@@ -1,0 +1,233 @@
+"""The cluster-bootstrap engine behind :mod:`traitrl.results.stats`: cluster codes, ICC, effective n, CIs, tests.
+
+The methods (what is resampled, why the CI and the test are built the way they are, the ICC estimator, the
+effective n and the MDE) are documented in the :mod:`traitrl.results.stats` module docstring; this module only
+implements them. Everything is vectorised over bootstrap draws: a draw is a row of a ``B × G`` count matrix, so a
+benchmark costs a few matrix products whatever its size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import stats as sps
+
+N_BOOT = 2000
+# Differences below this are float noise (scores are sums of a few hundred numbers in [0, 1]).
+FLOAT_TOL = 1e-12
+
+ClusterLabels = Sequence[str | None]
+
+
+def cluster_codes(n: int, clusters: ClusterLabels | None) -> np.ndarray:
+    """Integer cluster codes ``0..G-1`` for ``n`` items; no labels (or a None label) = the item's own cluster."""
+    if clusters is None:
+        return np.arange(n)
+    if len(clusters) != n:
+        raise ValueError(f"clusters has {len(clusters)} labels for {n} scores; give one label per item")
+    # A None label must not merge with other None labels or collide with a real label.
+    labels = [f"\x00item{i}" if c is None else f"c{c}" for i, c in enumerate(clusters)]
+    _, codes = np.unique(np.asarray(labels, dtype=str), return_inverse=True)
+    return codes.reshape(-1).astype(np.intp)
+
+
+def icc_oneway(values: ArrayLike, clusters: ClusterLabels | None = None) -> float:
+    """One-way ANOVA estimate of the intraclass correlation, clipped to [0, 1]; NaN when it cannot be estimated.
+
+    Args:
+        values: Per-item scores.
+        clusters: Per-item cluster labels (None: singletons, for which the ICC is NaN).
+    """
+    x = np.asarray(values, dtype=float)
+    return icc_of_codes(x, cluster_codes(x.size, clusters))
+
+
+def icc_of_codes(x: np.ndarray, codes: np.ndarray) -> float:
+    """:func:`icc_oneway` on integer cluster codes."""
+    n = x.size
+    sizes = np.bincount(codes).astype(float)
+    g = sizes.size
+    if g < 2 or n <= g:  # one cluster, or only singletons: no between / within split
+        return math.nan
+    means = np.bincount(codes, weights=x) / sizes
+    msb = float(np.sum(sizes * (means - x.mean()) ** 2) / (g - 1))
+    msw = float(np.sum((x - means[codes]) ** 2) / (n - g))
+    m0 = (n - float(np.sum(sizes**2)) / n) / (g - 1)
+    denom = msb + (m0 - 1) * msw
+    if denom <= FLOAT_TOL:
+        return math.nan
+    return float(np.clip((msb - msw) / denom, 0.0, 1.0))
+
+
+def effective_n(n: int, n_clusters: int, icc: float) -> float:
+    """Kish effective sample size ``n / (1 + (m̄ − 1) · ICC)``, ``m̄ = n / G``; an unknown ICC counts as 1."""
+    if n == 0 or n_clusters == 0:
+        return 0.0
+    mbar = n / n_clusters
+    if mbar <= 1:
+        return float(n)
+    rho = 1.0 if math.isnan(icc) else icc
+    return float(n / (1 + (mbar - 1) * rho))
+
+
+def min_detectable_effect(sd: float, n: float, alpha: float = 0.05, power: float = 0.8) -> float:
+    """Smallest true mean shift a two-sided z-test on ``n`` (effective) items with this SD detects with this power."""
+    if n < 2:
+        return math.inf
+    return float((_norm_ppf(1 - alpha / 2) + _norm_ppf(power)) * sd / math.sqrt(n))
+
+
+# scipy's ppf costs ~0.1 ms a call; a compare calls these per benchmark with a handful of distinct arguments.
+@lru_cache(maxsize=64)
+def _norm_ppf(q: float) -> float:
+    return float(sps.norm.ppf(q))
+
+
+@lru_cache(maxsize=1024)
+def ci_scale(n_clusters: int, level: float = 0.95) -> float:
+    """Factor on bootstrap deviations: ``sqrt(G/(G−1)) · t_{G−1} / z`` at the CI's two-sided quantile.
+
+    The bootstrap variance of a mean of ``G`` clusters is short by ``(G−1)/G``, and a mean standardised by an SE
+    estimated from ``G`` clusters has t tails with ``G − 1`` degrees of freedom, not normal ones.
+    """
+    q = (1 + level) / 2
+    g = n_clusters
+    return float(math.sqrt(g / (g - 1)) * sps.t.ppf(q, g - 1) / _norm_ppf(q))
+
+
+@dataclass(frozen=True)
+class Clustered:
+    """Items reduced to per-cluster totals and sizes; the observed extremes bound every resampled mean."""
+
+    sums: np.ndarray
+    sizes: np.ndarray
+    lo: float
+    hi: float
+
+    @classmethod
+    def of(cls, x: np.ndarray, codes: np.ndarray) -> Clustered:
+        return cls(np.bincount(codes, weights=x), np.bincount(codes).astype(float), float(x.min()), float(x.max()))
+
+    @property
+    def n_clusters(self) -> int:
+        return int(self.sizes.size)
+
+    @property
+    def mean(self) -> float:
+        return float(self.sums.sum() / self.sizes.sum())
+
+    def draw(self, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+        """``B × G`` counts: how often each cluster is drawn (with replacement) in each bootstrap data set."""
+        g = self.n_clusters
+        idx = rng.integers(0, g, size=(n_boot, g))
+        # One flat bincount instead of a Python loop over draws.
+        flat = idx + g * np.arange(n_boot)[:, None]
+        return np.bincount(flat.reshape(-1), minlength=n_boot * g).reshape(n_boot, g).astype(float)
+
+    def means(self, counts: np.ndarray) -> np.ndarray:
+        """Item mean of each resampled data set (all items of a drawn cluster count)."""
+        return (counts @ self.sums) / (counts @ self.sizes)
+
+    def std_errors(self, counts: np.ndarray, means: np.ndarray) -> np.ndarray:
+        """Cluster-robust SE of the mean in each draw (residual per cluster, with the G/(G−1) correction)."""
+        g = self.n_clusters
+        resid = self.sums[None, :] - means[:, None] * self.sizes[None, :]
+        return np.sqrt(g / (g - 1) * np.sum(counts * resid**2, axis=1)) / (counts @ self.sizes)
+
+    def percentile_ci(self, means: np.ndarray, level: float) -> tuple[float, float]:
+        """Percentile CI from resampled means, deviations scaled by :func:`ci_scale`, clipped to the data."""
+        dev = (means - self.mean) * ci_scale(self.n_clusters, level)
+        tail = (1 - level) / 2 * 100
+        lo, hi = self.mean + np.percentile(dev, [tail, 100 - tail])
+        return (float(max(lo, self.lo)), float(min(hi, self.hi)))
+
+    def bootstrap_t_p(self, counts: np.ndarray, means: np.ndarray) -> float:
+        """Two-sided bootstrap-t p-value of "mean = 0" (centred draws), never below ``1 / (B + 1)``."""
+        n_boot = counts.shape[0]
+        observed = self.mean
+        se = float(self.std_errors(np.ones((1, self.n_clusters)), np.array([observed]))[0])
+        if se <= FLOAT_TOL:
+            # Every cluster has the same mean, so every draw reproduces it: nothing to test against.
+            return 1.0 if abs(observed) <= FLOAT_TOL else 1 / (n_boot + 1)
+        ses = self.std_errors(counts, means)
+        shift = means - observed
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # A draw without between-cluster variation but a different mean is as extreme as it gets.
+            t = np.where(np.abs(shift) <= FLOAT_TOL, 0.0, np.where(ses > FLOAT_TOL, shift / ses, np.copysign(np.inf, shift)))
+        extreme = int(np.sum(np.abs(t) >= abs(observed / se) - FLOAT_TOL))
+        return float(min((extreme + 1) / (n_boot + 1), 1.0))
+
+
+def bootstrap_ci(
+    values: ArrayLike,
+    seed: int = 0,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    clusters: ClusterLabels | None = None,
+) -> tuple[float, float]:
+    """Percentile cluster-bootstrap CI of the mean (small-cluster-count scaling, clipped to the data's range).
+
+    Args:
+        values: Per-item scores.
+        seed: Bootstrap seed.
+        n_boot: Number of bootstrap draws.
+        level: Coverage level.
+        clusters: Per-item cluster labels (None: every item its own cluster, the item bootstrap).
+
+    Returns:
+        ``(low, high)``; NaNs for no items or a single cluster (between-cluster variation unknown).
+    """
+    x = np.asarray(values, dtype=float)
+    if x.size == 0:
+        return (math.nan, math.nan)
+    data = Clustered.of(x, cluster_codes(x.size, clusters))
+    if data.n_clusters < 2:
+        return (math.nan, math.nan)
+    means = data.means(data.draw(np.random.default_rng(seed), n_boot))
+    return data.percentile_ci(means, level)
+
+
+def paired_bootstrap(
+    diffs: ArrayLike,
+    seed: int = 0,
+    n_boot: int = N_BOOT,
+    clusters: ClusterLabels | None = None,
+    level: float = 0.95,
+) -> tuple[float, float, float]:
+    """Cluster bootstrap of the mean paired difference: percentile CI and two-sided bootstrap-t p-value.
+
+    Both come from the same draws (clusters of differences resampled with replacement). The p-value
+    studentizes each centred draw, ``t* = (mean* − mean) / se*``, and is ``(#{|t*| ≥ |t_obs|} + 1) / (B + 1)``.
+
+    Args:
+        diffs: Per-item paired differences.
+        seed: Bootstrap seed.
+        n_boot: Number of bootstrap draws.
+        clusters: Per-item cluster labels (None: every item its own cluster).
+        level: CI coverage level.
+
+    Returns:
+        ``(ci_low, ci_high, p_value)``; CI NaN and p 1.0 when there are fewer than 2 clusters.
+    """
+    d = np.asarray(diffs, dtype=float)
+    if d.size == 0:
+        return (math.nan, math.nan, 1.0)
+    data = Clustered.of(d, cluster_codes(d.size, clusters))
+    if data.n_clusters < 2:
+        return (math.nan, math.nan, 1.0)
+    counts = data.draw(np.random.default_rng(seed), n_boot)
+    means = data.means(counts)
+    lo, hi = data.percentile_ci(means, level)
+    return (lo, hi, data.bootstrap_t_p(counts, means))
+
+
+def format_p(p: float, p_min: float) -> str:
+    """A p-value for a table: ``≤0.0005`` at the bootstrap's resolution limit instead of a misleading 0.000."""
+    if p <= p_min * (1 + 1e-9):
+        return f"≤{p_min:.2g}"
+    return f"{p:.3f}" if p >= 0.001 else f"{p:.1e}"
