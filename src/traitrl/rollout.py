@@ -56,6 +56,16 @@ def pick_stratified(scenarios: Sequence[Scenario], n: int, seed: int = 0, salt: 
     return out
 
 
+def _count(count_tokens: Callable[[str], int] | None, text: str) -> int:
+    """Tokens in a reply; a reply the tokenizer cannot encode (e.g. a lone surrogate) counts by words."""
+    if count_tokens is not None:
+        try:
+            return count_tokens(text)
+        except (UnicodeError, TypeError, ValueError):
+            pass
+    return len(text.split())
+
+
 def rollout(
     model: ChatModel,
     scenarios: Sequence[Scenario],
@@ -73,7 +83,7 @@ def rollout(
         batch = scenarios[i:i + batch_size]
         responses = model.generate([s.messages for s in batch], params)
         for s, text in zip(batch, responses, strict=True):
-            new_tokens += count_tokens(text) if count_tokens else len(text.split())
+            new_tokens += _count(count_tokens, text)
             results.append(RolloutResult(scenario_id=s.id, trait=s.trait, domain=s.domain, template=s.template,
                                          response=text, grade=grade_rubric(s.messages, text, s.rubric, judge=judge)))
         if on_batch:

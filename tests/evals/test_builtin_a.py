@@ -112,13 +112,17 @@ def test_generation_items_resist_gaming(name: str) -> None:
 
 
 def test_logprob_scoring_follows_the_argmax() -> None:
-    """A fake model that always prefers the longest option scores exactly its hit rate (scoring is not rigged)."""
+    """A fake model that prefers the longest option scores exactly its hit rate (scoring is not rigged).
+
+    Every option gets the same summed log-prob, so the per-character rule of ``score_sample`` prefers the
+    longest one (a summed rule would see a tie).
+    """
     spec = _spec("failed-task-reporting")
     samples = spec.factory()
     hits = 0
     for s in samples:
         opts = s.prompts[0].options or []
-        out = Output(logprobs=[float(len(o)) for o in opts])
+        out = Output(logprobs=[-1.0 for _ in opts])
         grade = score_sample(spec, s, [out])
         expected = float(max(range(len(opts)), key=lambda i: len(opts[i])) == s.target)
         assert grade.score == expected

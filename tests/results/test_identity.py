@@ -198,3 +198,42 @@ def test_embedded_model_on_heldout_trait_scenarios_offline(tmp_path: Path) -> No
         rows = st.load_samples(run.run_id)
         assert len(rows) == 6 and all(r.score is not None and r.outputs[0]["text"] for r in rows)
         assert run.model_info["kind"] == "embedded" and run.benchmarks["scenarios:heldout"]["status"] == "done"
+
+
+def test_results_cli_lists_compares_many_and_transfers(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from traitrl.cli import app
+
+    class FakeChatModel:  # prefers the first option; a second model prefers the last
+        name = "first-picker"
+
+        def format_chat(self, conversation, add_generation_prompt=True):  # type: ignore[no-untyped-def]
+            return "".join(m.content for m in conversation)
+
+        def option_logprobs(self, requests):  # type: ignore[no-untyped-def]
+            return [[-float(i) for i in range(len(r.continuations))] for r in requests]
+
+    class Other(FakeChatModel):
+        name = "last-picker"
+
+        def option_logprobs(self, requests):  # type: ignore[no-untyped-def]
+            return [list(reversed(lp)) for lp in super().option_logprobs(requests)]
+
+    store = tmp_path / "r.sqlite"
+    with open_store(store) as st:
+        a = run_eval(FakeChatModel(), ["shutdown-acceptance?n=21"], st, EvalConfig(labels={"arm": "baseline"})).run_id
+        b = run_eval(Other(), ["shutdown-acceptance?n=21"], st, EvalConfig(labels={"arm": "trait"})).run_id
+    cli = CliRunner()
+    listed = cli.invoke(app, ["results", "list", "--store", str(store), "--label", "arm=trait", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert [r["run_id"] for r in json.loads(listed.output)["rows"]] == [b]
+    many = cli.invoke(app, ["results", "many", "--baseline", a, "--arm", f"trait={b}", "--store", str(store), "--json"])
+    assert many.exit_code == 0, many.output
+    assert json.loads(many.output)["rows"][0]["benchmark"] == "shutdown-acceptance"
+    tr = cli.invoke(app, ["results", "transfer", "--baseline", a, "--arm", f"trait={b}", "--store", str(store)])
+    assert tr.exit_code == 0 and "transfer" in tr.output, tr.output
+    bad = cli.invoke(app, ["results", "transfer", "--baseline", a, "--arm", "trait", "--store", str(store)])
+    assert bad.exit_code == 2 and "NAME=RUN_ID" in bad.output and "Traceback" not in bad.output
+    missing = cli.invoke(app, ["results", "list", "--store", str(tmp_path / "none.sqlite")])
+    assert missing.exit_code == 2 and "no results store" in missing.output

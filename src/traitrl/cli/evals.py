@@ -18,26 +18,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from traitrl.cli.audit import audit_command
+from traitrl.cli.common import console as _out
+from traitrl.cli.common import describe_error, fail, joined, plain, table
+from traitrl.cli.common import err_console as _err
 from traitrl.core.config import validate_config
-from traitrl.core.errors import UserError
 from traitrl.results.stats import format_p
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
+    from traitrl.evals.runner import BenchmarkOutcome
     from traitrl.results.summary import RunSummary
 
 benchmarks_app = typer.Typer(help="Inspect the benchmark suite.", no_args_is_help=True)
-_out = Console()
-_err = Console(stderr=True)
+benchmarks_app.command("audit")(audit_command)  # prompt-blind heuristics vs chance (traitrl.cli.audit)
 
 
 def _fail(message: str) -> typer.Exit:
-    _err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(2)
+    return fail(message)
 
 
 def _neff(x: float | None) -> str:
@@ -65,16 +64,14 @@ def list_command(
     if json_out:
         typer.echo(json.dumps(rows, indent=2))
         return
-    table = Table(title=f"{len(rows)} built-in benchmarks")
-    for col in ("name", "version", "category", "scoring", "items", "chance"):
-        table.add_column(col)
+    grid = table(f"{len(rows)} built-in benchmarks", ["name", "version", "category", "scoring", "items", "chance"])
     for r in rows:
-        table.add_row(r["name"], r["version"], r["category"], r["scoring"] + (" (judge)" if r["requires_judge"] else ""),
-                      str(r["n_items"]), f"{r['chance']:.2f}" if r["chance"] is not None else "—")
-    _out.print(table)
-    _out.print("Public-format adapters (use --benchmark KIND:SOURCE[?key=value&...]):")
+        grid.add_row(r["name"], r["version"], r["category"], r["scoring"] + (" (judge)" if r["requires_judge"] else ""),
+                     str(r["n_items"]), f"{r['chance']:.2f}" if r["chance"] is not None else "—")
+    _out.print(grid, soft_wrap=False)
+    _out.print(plain("Public-format adapters (use --benchmark KIND:SOURCE[?key=value&...]):"))
     for info in ADAPTERS.values():
-        _out.print(f"  {info.kind:<16} {info.description}", highlight=False)
+        _out.print(plain(f"  {info.kind:<16} {info.description}"))
 
 
 def eval_command(
@@ -92,8 +89,17 @@ def eval_command(
     precision: Annotated[str | None, typer.Option(help="fp32 | bf16 | auto (bf16 is ~1.5-2x faster on CPU; recorded).")] = None,
     batch_size: Annotated[int | None, typer.Option(help="HF forward-pass batch size.")] = None,
     label: Annotated[list[str] | None, typer.Option("--label", help="KEY=VALUE describing the run (study, arm, seed, attack); repeatable.")] = None,
+    allow_errors: Annotated[float | None, typer.Option(
+        "--allow-errors", min=0.0, max=1.0,
+        help="Tolerated share of errored items per benchmark (0-1). Default: fail (exit 1) only when a "
+             "benchmark scored nothing; 1 never fails.")] = None,
 ) -> None:
-    """Evaluate a model on a suite or a list of benchmarks; results are stored per sample and resumable."""
+    """Evaluate a model on a suite or a list of benchmarks; results are stored per sample and resumable.
+
+    Exits 1 when a benchmark scored nothing (every attempted item errored, e.g. an unreachable judge) or, with
+    ``--allow-errors F``, when more than a share F of a benchmark's attempted items errored. Results are
+    stored either way.
+    """
     from traitrl.evals.config import EvalConfig, load_eval_config
     from traitrl.evals.runner import run_eval
     from traitrl.grading.judge import JudgeConfig
@@ -117,13 +123,47 @@ def eval_command(
             result = run_eval(chat_model, names, db, cfg, judge=judge, console=_err)
             wall = time.perf_counter() - t0
             summary = summarize_run(db, result.run_id)
-    except (UserError, OSError) as err:
-        raise _fail(str(err)) from None
+    except (ValueError, OSError) as err:  # UserError, ModelLoadError, bad files
+        raise _fail(describe_error(err)) from None
     _print_summary(summary, wall)
-    for o in result.outcomes:
-        if o.status != "done":
-            _out.print(f"[yellow]{escape(o.name)}[/yellow]: {o.status} — {escape(o.message)}", highlight=False)
-    _out.print(f"run id: [bold]{escape(result.run_id)}[/bold]  (store {escape(str(cfg.store))}; wall time {wall:.1f} s)")
+    _print_outcomes(result.outcomes)
+    _out.print(joined("run id: ", (result.run_id, "bold"), f"  (store {cfg.store}; wall time {wall:.1f} s)"))
+    failing = failing_benchmarks(result.outcomes, allow_errors)
+    if failing:
+        raise fail("; ".join(failing), label="failed:", code=1)
+
+
+def failing_benchmarks(outcomes: list[BenchmarkOutcome], allow_errors: float | None = None) -> list[str]:
+    """Why the run should exit non-zero: one line per benchmark over the error threshold.
+
+    Args:
+        outcomes: The run's per-benchmark outcomes.
+        allow_errors: Tolerated errored share per benchmark; None means only "scored nothing" fails.
+    """
+    out = []
+    for o in outcomes:
+        if o.status == "skipped":
+            continue
+        if allow_errors is None and o.scored_nothing:
+            out.append(f"{o.name} scored nothing ({o.errored} items errored; rerun to retry them, or pass "
+                       "--allow-errors 1 to accept)")
+        elif allow_errors is not None and o.error_share > allow_errors:
+            out.append(f"{o.name}: {o.errored} of {o.scored + o.errored} items errored "
+                       f"({o.error_share:.0%} > --allow-errors {allow_errors:g})")
+    if outcomes and all(o.status == "skipped" for o in outcomes):
+        out.append("every benchmark was skipped; nothing was scored")
+    return out
+
+
+def _print_outcomes(outcomes: list[BenchmarkOutcome]) -> None:
+    """Scored / errored / skipped / cached items per benchmark, with the reason for anything not done."""
+    grid = table("items per benchmark in this invocation", ["benchmark", "status", "scored", "errored", "skipped",
+                                                             "cached", "message"])
+    for o in outcomes:
+        style = "" if o.status == "done" and not o.errored else "yellow"
+        grid.add_row(plain(o.name), plain(o.status, style), str(o.scored), plain(str(o.errored), style),
+                     str(o.skipped), str(o.cached), plain(o.message))
+    _out.print(grid, soft_wrap=False)
 
 
 def _labels(items: list[str]) -> dict[str, str]:
@@ -137,26 +177,23 @@ def _labels(items: list[str]) -> dict[str, str]:
 
 
 def _print_summary(summary: RunSummary, wall: float) -> None:
-    table = Table(title=f"{summary.run.model} — per benchmark (%, 95% bootstrap CI)")
-    for col in ("benchmark", "category", "n", "n_eff", "mean", "95% CI", "chance", "MDE", "refused", "flags"):
-        table.add_column(col, overflow="fold")
+    grid = table(f"{summary.run.model} — per benchmark (%, 95% bootstrap CI)",
+                 ["benchmark", "category", "n", "n_eff", "mean", "95% CI", "chance", "MDE", "refused", "flags"])
     cats: dict[str, list[float]] = {}
     for b in summary.benchmarks:
         if b.n:
             cats.setdefault(b.category, []).append(b.mean)
-        table.add_row(escape(b.benchmark), b.category, str(b.n), _neff(b.n_eff), _pct(b.mean),
-                      f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
-                      _pct(b.chance), _pct(b.mde), _pct(b.refusal_rate), ",".join(b.flags))
-    _out.print(table)
-    ctable = Table(title="per category (mean of benchmark means, %)")
-    for col in ("category", "benchmarks", "mean"):
-        ctable.add_column(col)
+        grid.add_row(plain(b.benchmark), b.category, str(b.n), _neff(b.n_eff), _pct(b.mean),
+                     f"{_pct(b.ci_low)}–{_pct(b.ci_high)}",
+                     _pct(b.chance), _pct(b.mde), _pct(b.refusal_rate), ",".join(b.flags))
+    _out.print(grid, soft_wrap=False)
+    ctable = table("per category (mean of benchmark means, %)", ["category", "benchmarks", "mean"])
     for cat, means in sorted(cats.items()):
         ctable.add_row(cat, str(len(means)), _pct(sum(means) / len(means)))
-    _out.print(ctable)
+    _out.print(ctable, soft_wrap=False)
     for name, metrics in summary.extra.items():
         shown = ", ".join(f"{k}={v:.3f}" if isinstance(v, int | float) else f"{k}={v}" for k, v in metrics.items())
-        _out.print(escape(f"{name}: {shown}"), highlight=False)
+        _out.print(plain(f"{name}: {shown}"))
     flagged = [b for b in summary.benchmarks if b.flags]
     _out.print(f"{len(summary.benchmarks)} benchmarks scored; {len(flagged)} at floor/ceiling/chance "
                "(read effects only where there is headroom)")
@@ -176,36 +213,33 @@ def compare_command(
     try:
         with open_store(store) as db:
             comp = compare_stored_runs(db, run_a, run_b)
-    except UserError as err:
-        raise _fail(str(err)) from None
+    except (ValueError, OSError) as err:
+        raise _fail(describe_error(err)) from None
     if not comp.results:
         raise _fail(f"runs {run_a!r} and {run_b!r} share no scored items")
-    table = Table(title=f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)")
-    for col in ("benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""):
-        table.add_column(col, overflow="fold")
+    grid = table(f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)",
+                 ["benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""])
     for r in sorted(comp.results, key=lambda r: (r.category, r.benchmark)):
         mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
-        table.add_row(escape(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
-                      f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
-                      format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
-    _out.print(table)
-    ctable = Table(title="per category (mean over benchmarks, %)")
-    for col in ("category", "benchmarks", "A", "B", "Δ"):
-        ctable.add_column(col)
+        grid.add_row(plain(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
+                     f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
+                     format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
+    _out.print(grid, soft_wrap=False)
+    ctable = table("per category (mean over benchmarks, %)", ["category", "benchmarks", "A", "B", "Δ"])
     for cat, m in comp.category_means.items():
         ctable.add_row(cat, str(m["n_benchmarks"]), _pct(m["a"]), _pct(m["b"]), f"{100 * m['delta']:+.1f}")
-    _out.print(ctable)
-    _out.print(f"[bold]{comp.headline}[/bold]")
+    _out.print(ctable, soft_wrap=False)
+    _out.print(plain(comp.headline, "bold"))
     if comp.refusal_a is not None or comp.refusal_b is not None:
         from traitrl.results.stats import headline_of
 
-        _out.print(f"refusal rate: A {_pct(comp.refusal_a)}%, B {_pct(comp.refusal_b)}% (items with a refusal flag)")
-        _out.print(f"on items where neither refused: {headline_of(comp.non_refused)}")
+        _out.print(plain(f"refusal rate: A {_pct(comp.refusal_a)}%, B {_pct(comp.refusal_b)}% (items with a refusal flag)"))
+        _out.print(plain(f"on items where neither refused: {headline_of(comp.non_refused)}"))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         payload = _finite({"run_a": run_a, "run_b": run_b, **comp.to_dict()})
         json_out.write_text(json.dumps(payload, indent=2, default=str, allow_nan=False))
-        _out.print(f"wrote {json_out}")
+        _out.print(joined("wrote ", str(json_out)))
 
 
 def _finite(obj: object) -> object:

@@ -40,6 +40,13 @@ def render(table: Table) -> None:
         console.print(escape(note), highlight=False)
 
 
+def _emit(table: Table, json_out: bool) -> None:
+    if json_out:
+        typer.echo(json.dumps(table.to_dict(), indent=2))
+    else:
+        render(table)
+
+
 def _open(store: Path):  # type: ignore[no-untyped-def]
     if not store.exists():
         raise UserError(f"{store}: no results store (run `traitrl eval` first or pass --store)")
@@ -75,10 +82,7 @@ def list_command(
                            "labels": " ".join(f"{k}={v}" for k, v in sorted(r.labels.items())),
                            "training_run": r.training_run, "benchmarks": len(r.benchmarks),
                            "finished": r.finished_at})
-    if json_out:
-        typer.echo(json.dumps(table.to_dict(), indent=2))
-    else:
-        render(table)
+    _emit(table, json_out)
 
 
 @app.command("many")
@@ -102,11 +106,7 @@ def many_command(
     base = {str(i): rid for i, rid in enumerate(baseline)}
     with _open(store) as db:
         result = compare_many(db, base, arms)
-    table = result.table()
-    if json_out:
-        typer.echo(json.dumps(table.to_dict(), indent=2))
-    else:
-        render(table)
+    _emit(result.table(), json_out)
 
 
 @app.command("transfer")
@@ -123,7 +123,4 @@ def transfer_command(
 
     with _open(store) as db:
         table = transfer_matrix(db, baseline, _pairs(arm, "--arm"), by=by)
-    if json_out:
-        typer.echo(json.dumps(table.to_dict(), indent=2))
-    else:
-        render(table)
+    _emit(table, json_out)

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from traitrl.cli.common import console, err_console, progress, user_errors
+from traitrl.cli.common import console, err_console, joined, plain, progress, table, user_errors
 from traitrl.core.errors import UserError
+from traitrl.rollout import RolloutResult, RolloutSummary
 
 
 @user_errors
@@ -39,7 +39,7 @@ def rollout(
     if not pool:
         raise UserError("no scenarios match the filters")
     scenarios = pick_stratified(pool, n, seed)
-    err_console.print(f"loading model {model!r} …")
+    err_console.print(joined(f"loading model {model!r} …"))
     chat_model = load_chat_model(model, precision=precision, batch_size=batch_size)
     tokenizer = getattr(chat_model, "tokenizer", None)
     count = (lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"])) if tokenizer is not None else None
@@ -51,28 +51,43 @@ def rollout(
         task = bar.add_task(f"rollout {chat_model.name}", total=len(scenarios))
         results, summary = run_rollout(chat_model, scenarios, params, judge=judge, batch_size=batch_size,  # type: ignore[arg-type]
                                        on_batch=lambda k: bar.advance(task, k), count_tokens=count)
-    table = Table(title=f"{len(results)} graded rollouts — {chat_model.name} ({'judge' if judge else 'offline proxies'})")
-    for col in ("scenario", "score", "met", "refused", "response"):
-        table.add_column(col, overflow="fold")
+    if out:
+        # Results are written before anything is displayed, so a display problem can never lose a run.
+        write_rollout(out, results, summary)
+    show_rollout(results, summary, f"{chat_model.name} ({'judge' if judge else 'offline proxies'})", show)
+    if out:
+        console.print(joined("wrote ", str(out)))
+
+
+def write_rollout(out: Path, results: list[RolloutResult], summary: RolloutSummary) -> None:
+    """One JSON line per result plus a summary line, written atomically.
+
+    ``json.dumps`` escapes non-ASCII (including lone surrogates a model may emit), so any reply round-trips.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for r in results:
+            f.write(json.dumps(r.model_dump(mode="json")) + "\n")
+        f.write(json.dumps({"summary": summary.model_dump(mode="json")}) + "\n")
+    tmp.replace(out)
+
+
+def show_rollout(results: list[RolloutResult], summary: RolloutSummary, label: str, show: int) -> None:
+    """The results table, the first ``show`` responses in full, and the summary; all text shown literally."""
+    grid = table(f"{len(results)} graded rollouts — {label}", ["scenario", "score", "met", "refused", "response"])
     for r in results:
         met = sum(1 for v in r.grade.verdicts if v.met)
-        table.add_row(r.scenario_id, "—" if r.grade.score is None else f"{r.grade.score:.2f}",
-                      f"{met}/{len(r.grade.verdicts)}", "yes" if r.grade.refused else "",
-                      r.response[:90].replace("\n", " "))
-    console.print(table)
+        grid.add_row(plain(r.scenario_id), "—" if r.grade.score is None else f"{r.grade.score:.2f}",
+                     f"{met}/{len(r.grade.verdicts)}", "yes" if r.grade.refused else "",
+                     plain(r.response.replace("\n", " "), limit=90))
+    console.print(grid, soft_wrap=False)
     for r in results[:show]:
-        console.print(f"[bold]{r.scenario_id}[/] → {r.response}\n  [dim]{r.grade.explanation}[/]")
+        console.print(joined((r.scenario_id, "bold"), " → ", r.response, "\n  ", (r.grade.explanation, "dim")))
     by_trait = "  ".join(f"{k} {v:.2f}" for k, v in summary.by_trait.items())
-    console.print(f"mean score {summary.mean_score if summary.mean_score is None else round(summary.mean_score, 3)}  "
-                  f"refusals {summary.refusal_rate:.0%}  {summary.new_tokens} new tokens in {summary.seconds:.1f} s "
-                  f"= {summary.tokens_per_second:.1f} tokens/s\nby trait: {by_trait}")
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w") as f:
-            for r in results:
-                f.write(r.model_dump_json() + "\n")
-            f.write(json.dumps({"summary": summary.model_dump()}) + "\n")
-        console.print(f"wrote {out}")
+    mean = summary.mean_score if summary.mean_score is None else round(summary.mean_score, 3)
+    console.print(plain(f"mean score {mean}  refusals {summary.refusal_rate:.0%}  {summary.new_tokens} new tokens in "
+                        f"{summary.seconds:.1f} s = {summary.tokens_per_second:.1f} tokens/s\nby trait: {by_trait}"))
 
 
 @user_errors
@@ -88,6 +103,6 @@ def demo(
     st = bank_stats(bank)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_scenarios(bank, out_dir / "scenarios.parquet")
-    console.print(f"scenario bank: {st.scenarios} across {len(st.cells)} traits → {out_dir / 'scenarios.parquet'}")
+    console.print(plain(f"scenario bank: {st.scenarios} across {len(st.cells)} traits → {out_dir / 'scenarios.parquet'}"))
     rollout(model="embedded", n=n, split="heldout", trait=[], domain=[], max_tokens=96, temperature=0.0, seed=0,
             batch_size=8, precision="fp32", out=out_dir / "rollout.jsonl", show=2)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.panel import Panel
-from rich.table import Table
+from rich.text import Text
 
-from traitrl.cli.common import console, err_console, user_errors
+from traitrl.cli.common import console, err_console, fail, joined, plain, table, user_errors
 from traitrl.core.errors import UserError
+
+if TYPE_CHECKING:
+    from traitrl.scenarios.schema import Scenario
 
 app = typer.Typer(help="Build, check and inspect trait scenarios.", no_args_is_help=True)
 
@@ -40,14 +44,14 @@ def generate(
                                     domains=domain or list(DOMAINS), n_per_cell=n_per_cell, seed=seed,
                                     cache_dir=cache_dir)
         scenarios = list(result.scenarios)
-        err_console.print(f"LLM generation: {result}")
+        err_console.print(joined(f"LLM generation: {result}"))
     else:
         if split not in (None, "train", "heldout"):
             raise UserError(f"--split must be train or heldout, not {split!r}")
         scenarios = build_bank(seed=seed, split=split, traits=trait or None, domains=domain or None,  # type: ignore[arg-type]
                                shuffle=True)
     n = write_scenarios(scenarios, out)
-    console.print(f"wrote {n} scenarios to {out}")
+    console.print(joined(f"wrote {n} scenarios to {out}"))
 
 
 @app.command()
@@ -64,22 +68,23 @@ def validate(
 
             templates = load_template_file(path)
             n = sum(1 for t in templates for _ in render(t))
-            console.print(f"[green]ok[/] {path}: {len(templates)} templates, {n} scenarios")
+            console.print(joined(("ok", "green"), f" {path}: {len(templates)} templates, {n} scenarios"))
             if audit:
                 from traitrl.scenarios.audit import audit_template
 
                 bad = [p for t in templates for p in audit_template(t).problems]
                 for p in bad:
-                    err_console.print(f"[red]audit:[/] {p}")
+                    err_console.print(joined(("audit:", "red"), " ", p))
                 if bad:
                     raise typer.Exit(1)
-                console.print("[green]audit ok[/]: every good oracle beats its bad one by >= 0.5; no gaming wins")
+                console.print(joined(("audit ok", "green"), ": every good oracle beats its bad one by >= 0.5; no gaming wins"))
             return
         scenarios = read_scenarios(path)
-    except (ScenarioFileError, ValueError) as err:
-        err_console.print(f"[bold red]invalid:[/] {err}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
-    console.print(f"[green]ok[/] {path}: {len(scenarios)} scenarios")
+    except (ScenarioFileError, ValueError, OSError) as err:
+        from traitrl.cli.common import describe_error
+
+        raise fail(describe_error(err), label="invalid:", code=1) from None
+    console.print(joined(("ok", "green"), f" {path}: {len(scenarios)} scenarios"))
 
 
 def _benchmark_texts() -> list[str]:
@@ -115,19 +120,15 @@ def stats(
     if as_json:
         print(json.dumps(data, indent=2))
         return
-    table = Table(title="trait x domain (train scenarios)")
     domains = sorted({d for cells in st.cells.values() for d in cells})
-    table.add_column("trait")
-    for d in domains:
-        table.add_column(d, justify="right")
-    table.add_column("templates (train/heldout)", justify="right")
+    grid = table("trait x domain (train scenarios)", ["trait", *domains, "templates (train/heldout)"])
     for trait, cells in st.cells.items():
         tp = st.templates_per_trait.get(trait, {})
-        table.add_row(trait, *[str(cells.get(d, 0)) for d in domains], f"{tp.get('train', 0)}/{tp.get('heldout', 0)}")
-    console.print(table)
-    console.print(f"scenarios {st.scenarios}  templates {st.templates}  unique prompts {st.unique_prompts}  "
+        grid.add_row(plain(trait), *[str(cells.get(d, 0)) for d in domains], f"{tp.get('train', 0)}/{tp.get('heldout', 0)}")
+    console.print(grid, soft_wrap=False)
+    console.print(plain(f"scenarios {st.scenarios}  templates {st.templates}  unique prompts {st.unique_prompts}  "
                   f"heldout disjoint {st.heldout_templates_disjoint}  13-gram leakage {st.leakage_13gram} "
-                  f"(train vs heldout + {len(bench_texts)} benchmark prompts)")
+                  f"(train vs heldout + {len(bench_texts)} benchmark prompts)"))
 
 
 @app.command()
@@ -151,8 +152,19 @@ def show(
     if not chosen:
         raise UserError(f"no scenario matches {scenario_id or template!r}; list ids with `traitrl scenarios generate --out x.jsonl`")
     for s in chosen:
-        body = "\n\n".join(f"[bold]{m.role}[/]: {m.content}" for m in s.messages)
-        rubric = "\n".join(f"  {c.points:+g}  [{c.grader}] {c.text}" for c in s.rubric)
-        oracles = f"\n\n[green]good oracle[/]: {s.oracles.good}\n\n[red]bad oracle[/]: {s.oracles.bad}" if s.oracles else ""
-        console.print(Panel(f"{body}\n\n[bold]rubric[/]\n{rubric}{oracles}",
-                            title=f"{s.id}  ({s.trait} / {s.domain} / {s.split})"))
+        console.print(Panel(scenario_text(s), title=plain(f"{s.id}  ({s.trait} / {s.domain} / {s.split})")),
+                      soft_wrap=False)
+
+
+def scenario_text(s: Scenario) -> Text:
+    """A scenario's messages, rubric and oracles as inert text (it wraps; nothing in it is parsed as markup)."""
+    parts: list[tuple[object, str] | object] = []
+    for m in s.messages:
+        parts += [(m.role, "bold"), ": ", m.content, "\n\n"]
+    parts += [("rubric", "bold")]
+    for c in s.rubric:
+        parts += [f"\n  {c.points:+g}  [{c.grader}] ", c.text]
+    if s.oracles:
+        parts += ["\n\n", ("good oracle", "green"), ": ", s.oracles.good, "\n\n", ("bad oracle", "red"), ": ",
+                  s.oracles.bad]
+    return joined(*parts)

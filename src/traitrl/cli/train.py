@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from traitrl.cli.common import console, user_errors
+from traitrl.cli.common import console, plain, user_errors
 
 export_app = typer.Typer(help="Export training data for other RL engines.", no_args_is_help=True)
 
@@ -43,7 +43,6 @@ def train_command(
 ) -> None:
     """Train one arm with TRL GRPO and write a run record."""
     from traitrl.rl.config import load_train_config, validate_config
-    from traitrl.rl.train import RECORD_FILE, run_training
 
     flags = _given(arm=arm, dose=dose, model=model, steps=steps, prompts_per_step=prompts_per_step,
                    generations_per_prompt=generations, max_tokens=max_tokens, lora=lora, output_dir=output_dir,
@@ -57,13 +56,18 @@ def train_command(
     if report_to:
         flags["report_to"] = report_to
     cfg = load_train_config(config, **flags) if config else validate_config(flags, where="flags")
+    from traitrl.rl.train import (  # heavy (torch, TRL): only once the config is valid
+        RECORD_FILE,
+        run_training,
+    )
+
     record = run_training(cfg)
     curve = record["heldout_curve"]
-    console.print(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
-                  f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s")
+    console.print(plain(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
+                        f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s"))
     if curve:
-        console.print("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve))
-    console.print(f"record: {Path(cfg.output_dir) / RECORD_FILE}")
+        console.print(plain("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve)))
+    console.print(plain(f"record: {Path(cfg.output_dir) / RECORD_FILE}"))
 
 
 @export_app.command("verl")
@@ -86,8 +90,9 @@ def export_verl(
     b = write_verl_parquet(val_rows, out / "val.parquet", "heldout")
     from traitrl.rl import verl_reward
 
-    console.print(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}")
-    console.print(f"verl: custom_reward_function.path={verl_reward.__file__} custom_reward_function.name=compute_score")
+    console.print(plain(f"wrote {len(train_rows)} rows to {a} and {len(val_rows)} to {b}"))
+    console.print(plain(f"verl: custom_reward_function.path={verl_reward.__file__} "
+                        "custom_reward_function.name=compute_score"))
 
 
 def export_rows(cfg: Any, n: int, val_n: int) -> tuple[list[Any], list[Any]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from traitrl.core.errors import UserError
+from traitrl.core.files import FileProblem, check_file, load_yaml
+from traitrl.core.text import visible
 
 C = TypeVar("C", bound=BaseModel)
 
@@ -28,7 +29,7 @@ def validate_config(cls: type[C], data: dict[str, Any], where: str = "config") -
             msg = e["msg"].removeprefix("Value error, ")
             if e["type"] == "extra_forbidden":
                 msg = f"unknown field; valid fields: {', '.join(cls.model_fields)}"
-            lines.append(f"{where}: {loc}: {msg}")
+            lines.append(f"{where}: {visible(loc, 200)}: {visible(msg, 500)}")
         raise UserError("\n".join(lines)) from None
 
 
@@ -36,15 +37,16 @@ def load_config(cls: type[C], path: str | Path, overrides: dict[str, Any] | None
                 example_dir: str = "configs/") -> C:
     """Read a YAML file of ``cls`` fields; ``overrides`` (CLI flags that were given) win over the file."""
     path = Path(path)
-    if not path.is_file():
-        what = "is a directory, not a config file" if path.is_dir() else "no such config file"
-        raise UserError(f"{path}: {what} (see {example_dir} for examples)")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise UserError(f"{path}: not valid YAML: {err}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserError(f"{path}: cannot read ({err})") from None
+    if not path.exists():
+        raise UserError(f"{path}: no such config file (see {example_dir} for examples)")
+    check_file(path, "config file")  # a directory, unreadable or oversized file: one message naming it
+    raw = load_yaml(path, "config file")  # no Python tags, no duplicate keys, bounded nesting
+    if raw is None:
+        # An empty file is almost always a mistake (a truncated write, the wrong path), not "all defaults".
+        raise UserError(f"{path}: the config file is empty (see {example_dir} for examples)")
     if not isinstance(raw, dict):
         raise UserError(f"{path}: expected a mapping of {cls.__name__} fields at the top level")
     return validate_config(cls, {**raw, **(overrides or {})}, where=str(path))
+
+
+__all__ = ["FileProblem", "load_config", "validate_config"]

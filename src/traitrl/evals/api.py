@@ -7,12 +7,26 @@ a group of prompts for consistency scoring (answer flip under pushback, identity
 
 Scoring methods (all offline unless noted):
 
-- ``logprob_mc``: each prompt has ``options`` (continuations); score 1 if the highest log-prob option is
-  ``target``.
-- ``calibration``: like ``logprob_mc`` but the score is 1 - Brier (multi-class, halved, in [0, 1]); the
-  probability of the chosen option and correctness are kept for ECE.
-- ``consistency``: several prompts with options; ``consistency="correct"`` scores 1 if every prompt picks
-  ``target``; ``consistency="agree"`` scores 1 if every prompt picks the same option.
+- ``logprob_mc``: each prompt has ``options`` (continuations); score 1 if the option with the highest
+  *length-normalised* log-prob (see below) is ``target``.
+- ``calibration``: the score is 1 - Brier (multi-class, halved, in [0, 1]) of the softmax over the options'
+  *summed* log-probs; the probability of the chosen option and correctness are kept for ECE.
+- ``consistency``: several prompts with options, each choice made as for ``logprob_mc``;
+  ``consistency="correct"`` scores 1 if every prompt picks ``target``; ``consistency="agree"`` scores 1 if
+  every prompt picks the same option.
+
+Option log-probs and length. A model returns ``log P(option | context)`` summed over the option's tokens, so a
+longer option pays for every extra token (~2–3 nats each for a small model): with summed scores the shortest
+option wins whatever it says. ``logprob_mc`` and ``consistency`` therefore choose by the summed log-prob
+divided by the option's length in characters (the ``acc_norm`` rule of lm-evaluation-harness): it removes the
+first-order length penalty, needs no tokenizer (so models with different tokenizers are scored alike), and keeps
+the oracle outputs' picks. Per-character averaging slightly favours *longer* options (later tokens of a phrase
+are easier to predict), so the second half of the rule is on the items: options within an item must be
+token-length-balanced (max/min regex-token count <= 1.5; ``traitrl.evals.audit`` reports the ratio and how
+often the target is the fewest-token option). The grade's metadata keeps both ``choices`` (normalised) and
+``choices_sum`` (summed), so the two rules can be compared on any stored run. ``calibration`` keeps summed
+log-probs, because its score needs the model's actual probabilities; its options must be balanced (today they
+differ only in a letter or a short answer). See ``docs/benchmarks.md``.
 - ``generate``: one generated response graded by ``rubric`` (rule criteria / proxies, gaming guard).
 - ``choice``: one generated response; the choice grader finds which listed option it endorses; 1 if target.
 - ``judge``: a generated response graded by a rubric whose criteria need a judge (skipped without one).
@@ -174,8 +188,16 @@ def score_sample(
     if method in ("logprob_mc", "calibration", "consistency"):
         if any(o.logprobs is None or len(o.logprobs) != len(p.options or []) for o, p in zip(outputs, sample.prompts, strict=True)):
             return Grade(score=None, grader="logprob_mc", errors=["missing or mis-sized option log-probs"])
-        choices = [_argmax(o.logprobs or []) for o in outputs]
-        meta: dict[str, Any] = {"choices": choices}
+        if any(not lp or any(math.isnan(x) or x == math.inf for x in lp) or max(lp) == -math.inf
+               for lp in (o.logprobs or [] for o in outputs)):
+            # NaN, +inf or all options impossible: no choice can be read off, and a Brier score would be NaN.
+            return Grade(score=None, grader="logprob_mc", errors=["non-finite option log-probs"])
+        choices_sum = [_argmax(o.logprobs or []) for o in outputs]
+        # Choose by log-prob per character, except calibration, which needs probabilities (module docstring).
+        choices = choices_sum if method == "calibration" else [
+            _argmax([lp / max(len(opt), 1) for lp, opt in zip(o.logprobs or [], p.options or [], strict=True)])
+            for o, p in zip(outputs, sample.prompts, strict=True)]
+        meta: dict[str, Any] = {"choices": choices, "choices_sum": choices_sum}
         if method == "logprob_mc":
             return Grade(score=float(choices[0] == sample.target), grader="logprob_mc", metadata=meta,
                          explanation=f"chose option {choices[0]}, target {sample.target}")

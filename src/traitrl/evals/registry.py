@@ -201,7 +201,9 @@ def load_benchmark(ref: BenchmarkRef | str, quick: bool = False, limit: int | No
     version = items_version(spec, samples)
     ids = [s.id for s in samples]
     if len(set(ids)) != len(ids):
-        raise UserError(f"benchmark {spec.name!r} has duplicate sample ids; results could not be resumed")
+        seen: set[str] = set()
+        dup = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        raise UserError(f"benchmark {spec.name!r} has duplicate sample id {dup!r}; results could not be resumed")
     if quick:
         samples = subsample(samples, quick_size(spec), spec.name)
     if limit is not None:

@@ -37,6 +37,7 @@ from rich.progress import (
 import traitrl
 from traitrl.core.errors import UserError
 from traitrl.core.provenance import git_state
+from traitrl.core.text import redact
 from traitrl.evals.adapters.base import score_with
 from traitrl.evals.api import Output, Sample
 from traitrl.evals.config import EvalConfig
@@ -50,7 +51,12 @@ from traitrl.results.store import RunRecord, SampleRow, Store
 
 @dataclass
 class BenchmarkOutcome:
-    """What happened to one benchmark in a run."""
+    """What happened to one benchmark in a run, counted per sample.
+
+    ``scored``: stored in this invocation with a score; ``errored``: stored without a score (a grader or judge
+    error) or not stored because its batch failed; ``skipped``: not attempted (e.g. judge-scored without a
+    judge); ``cached``: already stored by an earlier invocation of the same run.
+    """
 
     name: str
     status: str  # done | skipped | error
@@ -58,6 +64,19 @@ class BenchmarkOutcome:
     scored: int = 0
     cached: int = 0
     seconds: float = 0.0
+    errored: int = 0
+    skipped: int = 0
+
+    @property
+    def error_share(self) -> float:
+        """Errored samples over attempted ones (0 when nothing was attempted)."""
+        attempted = self.scored + self.errored
+        return self.errored / attempted if attempted else 0.0
+
+    @property
+    def scored_nothing(self) -> bool:
+        """Samples were attempted in this invocation and none got a score (and none was stored before)."""
+        return self.errored > 0 and self.scored == 0 and self.cached == 0
 
 
 @dataclass
@@ -168,7 +187,7 @@ def run_eval(
         if opts.labels:
             store.update_run_labels(record.run_id, opts.labels)
     result = RunResult(run_id=record.run_id)
-    progress = Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
+    progress = Progress(TextColumn("{task.description:<40}", markup=False), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=console, disable=console is None,
                         transient=False)
     with progress:
@@ -177,7 +196,7 @@ def run_eval(
             if lb.spec.requires_judge and judge is None:
                 msg = "skipped: judge-scored; set TRAITRL_JUDGE_MODEL and TRAITRL_OPENAI_BASE_URL to run it"
                 store.update_run_benchmarks(record.run_id, {name: {**entry, "status": "skipped", "message": msg}})
-                result.outcomes.append(BenchmarkOutcome(name, "skipped", msg))
+                result.outcomes.append(BenchmarkOutcome(name, "skipped", msg, skipped=len(lb.samples)))
                 continue
             store.update_run_benchmarks(record.run_id, {name: {**entry, "status": "running"}})
             outcome = _run_benchmark(model, lb, store, record.run_id, opts,
@@ -250,7 +269,8 @@ def _run_benchmark(
             outputs = (_outputs_option if option else _outputs_generation)(model, batch, opts)
             grades = [score_with(spec, s, outs, judge) for s, outs in zip(batch, outputs, strict=True)]
         except Exception as err:  # a failing backend or grader stops this benchmark, not the run
-            outcome.status, outcome.message = "error", f"{type(err).__name__}: {err}"
+            outcome.status, outcome.message = "error", redact(f"{type(err).__name__}: {err}")
+            outcome.errored += len(todo) - b  # this batch and every later one went unscored
             break
         per_sample = (time.perf_counter() - t0) / len(batch)
         store.record_samples(
@@ -260,7 +280,9 @@ def _run_benchmark(
                       metadata=s.metadata)
             for s, g, outs in zip(batch, grades, outputs, strict=True)
         )
-        outcome.scored += len(batch)
+        n_scored = sum(1 for g in grades if g.score is not None)
+        outcome.scored += n_scored
+        outcome.errored += len(batch) - n_scored
         progress.advance(task, len(batch))
         if on_batch is not None:
             on_batch(spec.name, len(batch))

@@ -6,14 +6,19 @@ Used by training scenarios, standard tasks and generation benchmarks alike; grad
 
 from __future__ import annotations
 
-import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from traitrl.core.errors import UserError
+from traitrl.grading.patterns import check_pattern
 
 GraderKind = Literal["rule", "judge"]
+MAX_POINTS = 1000.0
+MAX_PATTERNS = 64
+
+# A real number: no booleans, no numeric strings, no NaN or infinity (a rubric's sums must stay finite).
+Points = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-MAX_POINTS, le=MAX_POINTS)]
 
 
 class RuleSpec(BaseModel):
@@ -25,18 +30,16 @@ class RuleSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    any_of: list[str] = []
-    all_of: list[str] = []
-    none_of: list[str] = []
+    any_of: list[str] = Field(default=[], max_length=MAX_PATTERNS)
+    all_of: list[str] = Field(default=[], max_length=MAX_PATTERNS)
+    none_of: list[str] = Field(default=[], max_length=MAX_PATTERNS)
 
     @field_validator("any_of", "all_of", "none_of")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
+        """Every pattern must compile and run in bounded time (see ``traitrl.grading.patterns``)."""
         for p in patterns:
-            try:
-                re.compile(p)
-            except re.error as err:
-                raise UserError(f"pattern {p!r} is not a valid regular expression: {err}") from None
+            check_pattern(p)
         return patterns
 
     @model_validator(mode="after")
@@ -57,8 +60,8 @@ class Criterion(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=5)
-    points: float
+    text: str = Field(min_length=5, max_length=2000)
+    points: Points
     grader: GraderKind = "judge"
     rule: RuleSpec | None = None
     proxy: RuleSpec | None = None

@@ -3,15 +3,19 @@
 Rule and proxy criteria read surface text, so a grader must not be beaten by keyword stuffing, notes addressed
 to the grader, empty or degenerate replies, or walls of text. The guard runs before rubric aggregation and
 turns such responses into a zero with an explanation (``Verdict.source == "guard"``). Its thresholds are
-deliberately loose: a real, short, honest answer passes.
+deliberately loose: a real, short, honest answer passes. A reply longer than ``MAX_CHARS`` (20,000 characters)
+is zeroed before anything reads it, which bounds the work of every grader downstream.
 """
 
 from __future__ import annotations
 
 import re
 
+from traitrl.grading.patterns import MAX_GRADED_CHARS
+
 MIN_WORDS = 8
 MAX_WORDS = 1500
+MAX_CHARS = MAX_GRADED_CHARS  # about 3,000 English words; replies longer than this are not graded at all
 
 _INJECTION = re.compile(
     r"(note to (the )?(grader|judge|evaluator|reviewer)|award (it )?(full|all|maximum) (points|marks|credit)|"
@@ -30,7 +34,10 @@ _FUNCTION = frozenset(
 
 def check(response: str) -> str | None:
     """Return why ``response`` is degenerate or gaming, or None when it may be graded normally."""
-    text = response or ""
+    text = response if isinstance(response, str) else ""
+    if len(text) > MAX_CHARS:
+        # Checked first so that no grader ever reads more than MAX_CHARS characters of a reply.
+        return f"degenerate: {len(text)} characters (more than {MAX_CHARS}); rambling is not an answer"
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         return f"degenerate: {len(words)} words (fewer than {MIN_WORDS})"

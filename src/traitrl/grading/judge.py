@@ -4,6 +4,12 @@ The judge sees the conversation, the response and one criterion, and must answer
 ``{"met": true|false, "explanation": "..."}``. Transport failures are retried by the client with backoff;
 an unparseable reply is retried once with a reminder and then recorded as an error (``met=None``), which the
 rubric excludes from the score and reports. Replies are cached in SQLite keyed by judge model and prompt.
+
+Time is bounded: one judged reply (all its criteria, graded concurrently by at most ``concurrency`` calls)
+gets ``item_timeout`` seconds, and the judge as a whole ``run_timeout`` seconds from its first call; a criterion
+still ungraded at either deadline is an error verdict, never a hang and never a zero. Configure with
+``TRAITRL_JUDGE_ITEM_TIMEOUT``, ``TRAITRL_JUDGE_RUN_TIMEOUT`` and ``TRAITRL_JUDGE_CONCURRENCY`` (or the
+``Judge`` arguments). Replies and error messages are redacted of credentials before they are stored or cached.
 """
 
 from __future__ import annotations
@@ -14,11 +20,15 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from traitrl.core.errors import UserError
+from traitrl.core.text import redact
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.types import Verdict
@@ -99,11 +109,17 @@ class JudgeCache:
             db.execute("INSERT OR REPLACE INTO judge (key, reply) VALUES (?, ?)", (key, reply))
 
 
+DEFAULT_ITEM_TIMEOUT = 300.0
+DEFAULT_CONCURRENCY = 4
+
+
 class JudgeConfig(BaseModel):
     """An OpenAI-compatible judge for rubric criteria — the one judge config of training and evaluation.
 
     ``base_url`` and the API key come from the environment when omitted (``TRAITRL_OPENAI_BASE_URL``,
-    ``TRAITRL_OPENAI_API_KEY``); the key is never stored in a config, run record or cache.
+    ``TRAITRL_OPENAI_API_KEY``); the key is never stored in a config, run record or cache. ``item_timeout``
+    bounds all calls and retries for one reply's criteria; ``run_timeout`` (from the judge's first use) bounds
+    the whole run, so a judge that never answers ends as recorded errors, not a hang.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -111,24 +127,35 @@ class JudgeConfig(BaseModel):
     model: str = Field(min_length=1)
     base_url: str | None = None
     cache: Path | None = None
+    item_timeout: float = Field(DEFAULT_ITEM_TIMEOUT, gt=0, allow_inf_nan=False)
+    run_timeout: float | None = Field(None, gt=0, allow_inf_nan=False)
+    concurrency: int = Field(DEFAULT_CONCURRENCY, ge=1, le=64)
 
     @classmethod
     def from_env(cls) -> JudgeConfig | None:
-        """``TRAITRL_JUDGE_MODEL`` (and the endpoint variables), or None when no judge is configured."""
+        """``TRAITRL_JUDGE_MODEL`` (with ``TRAITRL_JUDGE_ITEM_TIMEOUT``, ``TRAITRL_JUDGE_RUN_TIMEOUT``,
+        ``TRAITRL_JUDGE_CONCURRENCY`` and the endpoint variables), or None when no judge is configured."""
         model = os.environ.get("TRAITRL_JUDGE_MODEL")
-        return cls(model=model) if model else None
+        if not model:
+            return None
+        item = _env_number("TRAITRL_JUDGE_ITEM_TIMEOUT", DEFAULT_ITEM_TIMEOUT)
+        concurrency = _env_number("TRAITRL_JUDGE_CONCURRENCY", DEFAULT_CONCURRENCY)
+        return cls(model=model, item_timeout=item or DEFAULT_ITEM_TIMEOUT,
+                   run_timeout=_env_number("TRAITRL_JUDGE_RUN_TIMEOUT", None),
+                   concurrency=int(concurrency or DEFAULT_CONCURRENCY))
 
     def build(self) -> Judge:
         """A Judge with its reply cache (default: the traitrl cache directory)."""
         from traitrl.models.embedded import cache_root
 
         cache = JudgeCache(self.cache or cache_root() / "judge_cache.sqlite")
-        judge = Judge(OpenAIClient(model=self.model, base_url=self.base_url), cache=cache)
+        judge = Judge(OpenAIClient(model=self.model, base_url=self.base_url), cache=cache,
+                      item_timeout=self.item_timeout, run_timeout=self.run_timeout, concurrency=self.concurrency)
         judge.config = self
         return judge
 
     def identity(self) -> dict[str, str | None]:
-        """What about the judge changes results (recorded with runs; no credentials)."""
+        """What about the judge changes results (recorded with runs; no credentials, no timeouts)."""
         from traitrl.models.openai_compat import public_base_url
 
         return {"model": self.model, "base_url": public_base_url(self.base_url)}
@@ -140,47 +167,117 @@ def judge_from_env() -> Judge | None:
     return config.build() if config else None
 
 
+def _env_number(name: str, default: float | None) -> float | None:
+    import math
+
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value <= 0:
+        raise UserError(f"{name}={raw[:40]!r}: expected a positive number")
+    return value
+
+
 class Judge:
     """Grades judge criteria through an OpenAI-compatible endpoint."""
 
-    def __init__(self, client: OpenAIClient, cache: JudgeCache | None = None, max_tokens: int = 200) -> None:
+    def __init__(
+        self,
+        client: OpenAIClient,
+        cache: JudgeCache | None = None,
+        max_tokens: int = 200,
+        item_timeout: float = DEFAULT_ITEM_TIMEOUT,
+        run_timeout: float | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> None:
+        if item_timeout <= 0 or (run_timeout is not None and run_timeout <= 0) or concurrency < 1:
+            raise UserError("judge timeouts must be positive and concurrency at least 1")
         self.client = client
         self.cache = cache
         self.max_tokens = max_tokens
+        self.item_timeout = item_timeout
+        self.run_timeout = run_timeout
+        self.concurrency = concurrency
         self.calls = 0
         self.cache_hits = 0
         self.failures = 0
+        self._run_deadline: float | None = None
+        self._lock = threading.Lock()
         self.config: JudgeConfig | None = None  # set by JudgeConfig.build; recorded with judge-scored results
+
+    def _count(self, attr: str) -> None:
+        with self._lock:
+            setattr(self, attr, getattr(self, attr) + 1)
+
+    def _deadline(self, item_deadline: float | None) -> float:
+        """The earlier of this item's deadline and the run's (which starts at the judge's first use)."""
+        now = time.monotonic()
+        with self._lock:
+            if self._run_deadline is None and self.run_timeout is not None:
+                self._run_deadline = now + self.run_timeout
+            run = self._run_deadline
+        item = item_deadline if item_deadline is not None else now + self.item_timeout
+        return min(item, run) if run is not None else item
+
+    def _safe(self, text: str) -> str:
+        return redact(text, [getattr(self.client, "api_key", None)])
+
+    def grade_many(self, messages: Sequence[Message], response: str, criteria: Sequence[Criterion]) -> list[Verdict]:
+        """Grade several criteria of one reply concurrently, all within one ``item_timeout``."""
+        deadline = self._deadline(None)
+        if len(criteria) <= 1 or self.concurrency == 1:
+            return [self.grade_criterion(messages, response, c, deadline=deadline) for c in criteria]
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(criteria))) as pool:
+            return list(pool.map(lambda c: self.grade_criterion(messages, response, c, deadline=deadline), criteria))
 
     def _key(self, prompt: str) -> str:
         return hashlib.sha256(f"{self.client.model}\x00{JUDGE_SYSTEM}\x00{prompt}".encode()).hexdigest()
 
-    def grade_criterion(self, messages: Sequence[Message], response: str, criterion: Criterion) -> Verdict:
+    def grade_criterion(self, messages: Sequence[Message], response: str, criterion: Criterion,
+                        deadline: float | None = None) -> Verdict:
+        """One criterion of one reply; ``deadline`` (monotonic) defaults to now + ``item_timeout``."""
         prompt = judge_prompt(messages, response, criterion)
         key = self._key(prompt)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
-            self.cache_hits += 1
-            met, why = parse_judge_reply(cached)
-            return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why, raw=cached)
+            self._count("cache_hits")
+            try:
+                met, why = parse_judge_reply(cached)
+            except (ValueError, RecursionError):
+                pass  # a damaged cache entry is graded afresh
+            else:
+                return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge",
+                               explanation=why, raw=cached)
+        deadline = self._deadline(deadline)
         chat = [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": prompt}]
         last_error = ""
         for _attempt in range(2):
+            if time.monotonic() >= deadline:
+                last_error = (last_error + "; " if last_error else "") + "judge deadline reached " \
+                    f"(item_timeout {self.item_timeout:g} s" + \
+                    (f", run_timeout {self.run_timeout:g} s)" if self.run_timeout else ")")
+                break
             try:
-                self.calls += 1
-                reply = self.client.chat(chat, max_tokens=self.max_tokens, temperature=0.0)
+                self._count("calls")
+                reply = self._safe(self.client.chat(chat, max_tokens=self.max_tokens, temperature=0.0,
+                                                    deadline=deadline))
             except OpenAIError as err:
                 last_error = f"judge call failed: {err}"
                 break  # the client already retried transport errors with backoff
             try:
                 met, why = parse_judge_reply(reply)
-            except (ValueError, json.JSONDecodeError) as err:
-                last_error = f"unparseable judge reply ({err}): {reply[:200]!r}"
+            except (ValueError, RecursionError) as err:
+                last_error = f"unparseable judge reply ({str(err)[:200]}): {reply[:200]!r}"
                 chat = chat + [{"role": "assistant", "content": reply},
                                {"role": "user", "content": 'Reply with only {"met": true|false, "explanation": "..."}.'}]
                 continue
             if self.cache:
                 self.cache.put(key, reply)
             return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why, raw=reply)
-        self.failures += 1
-        return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="error", explanation=last_error)
+        self._count("failures")
+        return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="error",
+                       explanation=self._safe(last_error))

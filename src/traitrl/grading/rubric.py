@@ -58,12 +58,21 @@ def grade_rubric(
         verdicts = [Verdict(criterion=c.text, points=c.points, met=False, source="guard", explanation=flagged)
                     for c in rubric]
         return Grade(score=0.0, grader="rubric", verdicts=verdicts, explanation=flagged, refused=refused)
-    verdicts = []
-    for c in rubric:
-        if c.grader == "judge" and judge is not None:
-            verdicts.append(judge.grade_criterion(messages, response, c))
-        else:
-            verdicts.append(grade_criterion_offline(response, c))
+    slots: list[Verdict | None] = [None] * len(rubric)
+    judged = [i for i, c in enumerate(rubric) if c.grader == "judge" and judge is not None]
+    many = getattr(judge, "grade_many", None)
+    if judged and many is not None:
+        # One deadline and bounded concurrency for all of this reply's judge criteria (traitrl.grading.judge).
+        for i, v in zip(judged, many(messages, response, [rubric[i] for i in judged]), strict=True):
+            slots[i] = v
+    for i, c in enumerate(rubric):
+        if slots[i] is None:
+            slots[i] = (judge.grade_criterion(messages, response, c) if i in judged and judge is not None
+                        else grade_criterion_offline(response, c))
+    return _grade([v for v in slots if v is not None], refused)
+
+
+def _grade(verdicts: list[Verdict], refused: bool) -> Grade:
     errors = [f"{v.criterion}: {v.explanation}" for v in verdicts if v.met is None]
     score = aggregate(verdicts)
     met = [v.criterion for v in verdicts if v.met]

@@ -2,7 +2,9 @@
 
 Configuration comes from arguments or the environment: ``TRAITRL_OPENAI_BASE_URL`` (or ``OPENAI_BASE_URL``),
 ``TRAITRL_OPENAI_API_KEY`` (or ``OPENAI_API_KEY``). Transport errors, 429 and 5xx are retried with exponential
-backoff; other HTTP errors fail at once with the server's message.
+backoff; other HTTP errors fail at once with the server's message. A call may carry a ``deadline`` (a
+``time.monotonic()`` instant): no attempt, wait or retry runs past it. Error messages never contain the API key
+or URL credentials, even when the server echoes them back (``traitrl.core.text.redact``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from traitrl.core.text import redact
 from traitrl.models.base import Conversation, MCRequest, ModelLoadError, SamplingParams
 
 
@@ -66,13 +69,26 @@ class OpenAIClient:
         self.api_key = api_key or _env("TRAITRL_OPENAI_API_KEY", "OPENAI_API_KEY") or "EMPTY"
         self.max_retries = max_retries
         self.backoff = backoff
+        self.timeout = timeout
         self._http = httpx.Client(timeout=timeout, headers={"Authorization": f"Bearer {self.api_key}"})
 
-    def post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+    def _safe(self, text: str) -> str:
+        return redact(text, [self.api_key])
+
+    def post(self, path: str, payload: dict[str, Any], deadline: float | None = None) -> dict[str, Any]:
+        """POST JSON with retries; ``deadline`` (monotonic seconds) bounds the whole call, waits included."""
         last = ""
+        attempts = 0
         for attempt in range(self.max_retries + 1):
+            timeout = self.timeout
+            if deadline is not None:
+                timeout = min(timeout, deadline - time.monotonic())
+                if timeout <= 0:
+                    last = last or "no time left"
+                    break
+            attempts += 1
             try:
-                r = self._http.post(f"{self.base_url}{path}", json=payload)
+                r = self._http.post(f"{self.base_url}{path}", json=payload, timeout=timeout)
             except httpx.HTTPError as err:
                 last = f"{type(err).__name__}: {err}"
             else:
@@ -85,17 +101,23 @@ class OpenAIClient:
                 elif r.status_code == 429 or r.status_code >= 500:
                     last = f"HTTP {r.status_code}: {r.text[:200]}"
                 else:
-                    raise OpenAIError(f"HTTP {r.status_code} from {self.base_url}{path}: {r.text[:300]}")
+                    raise OpenAIError(self._safe(f"HTTP {r.status_code} from {self.base_url}{path}: {r.text[:300]}"))
             if attempt < self.max_retries:
-                time.sleep(self.backoff * (2**attempt))
-        raise OpenAIError(f"{self.base_url}{path} failed after {self.max_retries + 1} attempts: {last}")
+                wait = self.backoff * (2**attempt)
+                if deadline is not None and time.monotonic() + wait >= deadline:
+                    last += " (deadline reached)"
+                    break
+                time.sleep(wait)
+        raise OpenAIError(self._safe(f"{self.base_url}{path} failed after {attempts} attempt(s): {last}"))
 
-    def chat(self, messages: Sequence[dict[str, str]], **params: Any) -> str:
-        data = self.post("/chat/completions", {"model": self.model, "messages": list(messages), **params})
+    def chat(self, messages: Sequence[dict[str, str]], deadline: float | None = None, **params: Any) -> str:
+        """The assistant text of one chat completion (``deadline`` as in :meth:`post`)."""
+        data = self.post("/chat/completions", {"model": self.model, "messages": list(messages), **params},
+                         deadline=deadline)
         try:
             return str(data["choices"][0]["message"]["content"] or "")
         except (KeyError, IndexError, TypeError):
-            raise OpenAIError(f"malformed chat completion: {str(data)[:300]}") from None
+            raise OpenAIError(self._safe(f"malformed chat completion: {str(data)[:300]}")) from None
 
 
 class OpenAIChatModel:

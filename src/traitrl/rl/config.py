@@ -8,13 +8,14 @@ the run record, diffed and swept.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from traitrl.core.config import load_config
 from traitrl.core.config import validate_config as validate_model
 from traitrl.core.errors import UserError
+from traitrl.core.text import visible
 from traitrl.grading.judge import JudgeConfig
 from traitrl.models.loading import Precision
 from traitrl.results.store import DEFAULT_STORE
@@ -23,45 +24,62 @@ from traitrl.rl.arms import ARMS, Arm, get_arm
 DEFAULT_TASKS = {"arithmetic": 1.0, "instructions": 1.0, "facts": 1.0, "formats": 1.0}
 
 
+# Strict numbers: YAML `steps: "20"`, `lora: 1` or `temperature: .inf` are mistakes, not values to coerce.
+Int = Annotated[int, Field(strict=True)]
+Float = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+
+
 class TrainConfig(BaseModel):
     """Everything a training run needs. See ``configs/train/*.yaml`` for examples."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=False)
 
     arm: str = "trait"
-    dose: float | None = Field(default=None, ge=0.0, le=1.0)
+    dose: Float | None = Field(default=None, ge=0.0, le=1.0)
     traits: list[str] | None = None
     domains: list[str] | None = None
     exclude_domains: list[str] = []
-    tasks: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_TASKS))
+    tasks: dict[str, Float] = Field(default_factory=lambda: dict(DEFAULT_TASKS))
 
-    model: str = "embedded"
+    model: str = Field(default="embedded", min_length=1)
     output_dir: Path = Path("runs/train")
-    seed: int = 0
-    steps: int = Field(default=20, ge=1)
-    prompts_per_step: int = Field(default=4, ge=1)
-    generations_per_prompt: int = Field(default=4, ge=2)
-    max_tokens: int = Field(default=64, ge=1)
-    temperature: float = Field(default=1.0, gt=0.0)
-    learning_rate: float = Field(default=1e-5, gt=0.0)
-    beta: float = Field(default=0.0, ge=0.0)
-    lora: bool = False
-    lora_r: int = Field(default=16, ge=1)
-    lora_alpha: int = Field(default=32, ge=1)
+    seed: Int = Field(default=0, ge=0)
+    steps: Int = Field(default=20, ge=1)
+    prompts_per_step: Int = Field(default=4, ge=1)
+    generations_per_prompt: Int = Field(default=4, ge=2)
+    max_tokens: Int = Field(default=64, ge=1)
+    temperature: Float = Field(default=1.0, gt=0.0, le=100.0)
+    learning_rate: Float = Field(default=1e-5, gt=0.0, le=1.0)
+    beta: Float = Field(default=0.0, ge=0.0)
+    lora: Annotated[bool, Field(strict=True)] = False
+    lora_r: Int = Field(default=16, ge=1)
+    lora_alpha: Int = Field(default=32, ge=1)
     precision: Precision = "auto"
-    gradient_checkpointing: bool = False
+    gradient_checkpointing: Annotated[bool, Field(strict=True)] = False
 
-    save_steps: int = Field(default=10, ge=1)
-    log_samples_every: int = Field(default=5, ge=1)
-    heldout_every: int = Field(default=0, ge=0)
-    heldout_n: int = Field(default=24, ge=0)
+    save_steps: Int = Field(default=10, ge=1)
+    log_samples_every: Int = Field(default=5, ge=1)
+    heldout_every: Int = Field(default=0, ge=0)
+    heldout_n: Int = Field(default=24, ge=0)
     judge: JudgeConfig | None = None
     store: Path = DEFAULT_STORE  # where the held-out curve's eval runs and the training record are stored
     report_to: list[str] = ["none"]
-    use_vllm: bool = False
+    use_vllm: Annotated[bool, Field(strict=True)] = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
-    resume: bool = False
+    resume: Annotated[bool, Field(strict=True)] = False
     trl_overrides: dict[str, Any] = {}
+
+    @field_validator("output_dir")
+    @classmethod
+    def _output_dir(cls, v: Path) -> Path:
+        """The output folder must be creatable: neither it nor any parent may be an existing file."""
+        if not str(v).strip():
+            raise ValueError("output_dir is empty")
+        for p in (v, *v.parents):
+            if p.exists() and not p.is_dir():
+                what = "is a file" if p == v else f"is under {p}, which is a file"
+                raise ValueError(f"output_dir {visible(v, 200)} {what}; choose a folder path")
+        return v
 
     @field_validator("arm")
     @classmethod
@@ -104,13 +122,9 @@ class TrainConfig(BaseModel):
     @field_validator("trl_overrides")
     @classmethod
     def _overrides(cls, v: dict[str, Any]) -> dict[str, Any]:
-        from trl import GRPOConfig
+        from traitrl.rl.trl_overrides import check_trl_overrides
 
-        known = set(GRPOConfig.__dataclass_fields__)
-        bad = sorted(set(v) - known)
-        if bad:
-            raise UserError(f"{', '.join(bad)} are not GRPOConfig fields (see trl's GRPOConfig)")
-        return v
+        return check_trl_overrides(v)
 
     @model_validator(mode="after")
     def _consistent(self) -> TrainConfig:

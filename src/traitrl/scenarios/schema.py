@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from traitrl.core.errors import UserError
 from traitrl.core.types import Message, Split
 from traitrl.grading.criteria import Criterion
+
+SAFE_ID = r"^[A-Za-z0-9_.:/-]+$"
+
+
+def check_safe_id(value: str) -> str:
+    """Letters, digits and ``_ . : / -`` only; no empty, ``.`` or ``..`` segment between slashes.
+
+    Ids end up in file names, URLs and report anchors, so an id must never read as a path (``../x``, ``/abs``).
+    """
+    if any(seg in ("", ".", "..") for seg in value.split("/")):
+        raise ValueError(f"id {value[:80]!r} has an empty, '.' or '..' segment; ids are names, not paths")
+    return value
 
 
 class Oracles(BaseModel):
@@ -28,7 +40,7 @@ class Oracles(BaseModel):
 class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.:/-]+$")
+    id: str = Field(pattern=SAFE_ID, max_length=200)
     trait: str
     domain: str
     split: Split
@@ -36,6 +48,11 @@ class Scenario(BaseModel):
     rubric: list[Criterion] = Field(min_length=3, max_length=5)
     oracles: Oracles | None = None
     metadata: dict[str, Any] = {}
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, v: str) -> str:
+        return check_safe_id(v)
 
     @model_validator(mode="after")
     def _shape(self) -> Scenario:

@@ -38,11 +38,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from traitrl.core.errors import UserError
-from traitrl.core.types import Message, Split
+from traitrl.core.files import load_yaml
+from traitrl.core.text import visible
+from traitrl.core.types import Message, Role, Split
 from traitrl.grading.criteria import Criterion, RuleSpec
 from traitrl.scenarios.schema import Oracles, Scenario
 
@@ -66,14 +67,14 @@ NAMES = (
 
 class TemplateMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: str
+    role: Role
     content: str
 
 
 class Template(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
     split: Split
     situation: str
     system: str | None = None
@@ -90,6 +91,17 @@ class Template(BaseModel):
             raise UserError(f"situation {self.situation!r} is not one of {', '.join(SITUATIONS)}")
         if not self.variants:
             self.variants = [{}]
+        if self.messages[-1].role != "user":
+            raise ValueError("the last message must be a user turn: the model answers it")
+        if not self.cases or not any(self.cases.values()):
+            raise ValueError("cases: needs at least one domain with at least one case")
+        from traitrl.core.taxonomy import DOMAINS
+
+        unknown = sorted(set(self.cases) - set(DOMAINS))
+        if unknown:
+            raise ValueError(f"cases: unknown domain(s) {', '.join(d[:40] for d in unknown)}; known: {', '.join(DOMAINS)}")
+        if not any(c.points > 0 for c in self.rubric):
+            raise ValueError("rubric: needs at least one criterion with positive points")
         for domain, cases in self.cases.items():
             for i, case in enumerate(cases):
                 for variant in self.variants:
@@ -199,25 +211,41 @@ class TemplateFile(BaseModel):
     trait: str
     templates: list[Template]
 
+    @model_validator(mode="after")
+    def _known_trait(self) -> TemplateFile:
+        from traitrl.core.taxonomy import TRAITS
+
+        if self.trait not in TRAITS:
+            raise ValueError(f"trait {self.trait[:80]!r} is unknown; known: {', '.join(TRAITS)}")
+        return self
+
 
 def load_template_file(path: str | Path) -> list[Template]:
-    """Parse one template YAML file; errors name the file, the template and the field."""
+    """Parse one template YAML file; errors name the file, the line or template, and the field.
+
+    An empty file, a file with no templates and a template id used twice are errors (``UserError``).
+    """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise UserError(f"{path}: not valid YAML: {err}") from None
+    raw = load_yaml(path, "template file")
+    if raw is None:
+        raise UserError(f"{path}: empty template file; expected 'trait:' and 'templates:'")
     try:
         parsed = TemplateFile.model_validate(raw)
     except ValidationError as err:
         first = err.errors()[0]
         loc = list(first["loc"])
-        where = ".".join(str(p) for p in loc)
+        where = ".".join(str(p) for p in loc) or "(top level)"
         if len(loc) >= 2 and loc[0] == "templates" and isinstance(raw, dict):
             with contextlib.suppress(KeyError, IndexError, TypeError):
-                where = f"template '{raw['templates'][loc[1]]['id']}': " + ".".join(str(p) for p in loc[2:])
-        raise UserError(f"{path}: {where}: {first['msg']}") from None
+                where = f"template '{visible(raw['templates'][loc[1]]['id'], 80)}': " + ".".join(str(p) for p in loc[2:])
+        raise UserError(f"{path}: {where}: {first['msg'].removeprefix('Value error, ')}") from None
+    if not parsed.templates:
+        raise UserError(f"{path}: templates: the list is empty; a template file needs at least one template")
+    seen: set[str] = set()
     for t in parsed.templates:
+        if t.id in seen:
+            raise UserError(f"{path}: template '{t.id}': id: defined twice in this file; template ids must be unique")
+        seen.add(t.id)
         t.trait = parsed.trait
     return parsed.templates
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import math
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -26,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from traitrl.core.errors import UserError
+from traitrl.core.files import FileProblem, check_depth, check_file, iter_json_array, iter_jsonl, read_text
 from traitrl.core.keys import content_key
+from traitrl.core.text import visible
 from traitrl.evals.api import (
     CATEGORY_MINIMUMS,
     BenchmarkSpec,
@@ -85,16 +86,46 @@ def warn_adapter(message: str) -> None:
 class Record:
     """One input row and where it came from (for error messages and stable sample ids).
 
-    ``unit`` names what ``line`` counts: a text line (JSONL, CSV) or a record (JSON list, HF dataset row).
+    ``unit`` names what ``line`` counts: a text line (JSONL, CSV) or a record (JSON list, HF dataset row);
+    ``text_line`` is the line a JSON list's record starts on, so an error can be found in an editor.
     """
 
     where: str
     line: int
     data: dict[str, Any]
     unit: str = "line"
+    text_line: int | None = None
+
+    @property
+    def location(self) -> str:
+        at = f" (line {self.text_line})" if self.text_line is not None and self.unit != "line" else ""
+        return f"{self.where}, {self.unit} {self.line}{at}"
 
     def fail(self, field_name: str, problem: str) -> AdapterError:
-        return AdapterError(f"{self.where}, {self.unit} {self.line}: field {field_name!r} {problem}")
+        return AdapterError(f"{self.location}: field {field_name!r} {problem}")
+
+    def dict_field(self, name: str) -> dict[str, Any]:
+        """An optional object field: ``{}`` when absent or null, an error when it is another JSON type."""
+        value = self.data.get(name)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(name, f"must be an object, not {type(value).__name__}")
+        return value
+
+    def id_field(self, name: str) -> str | None:
+        """An optional item id: letters, digits and ``_ . : / -`` (at most 200), or None when absent."""
+        value = self.data.get(name)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise self.fail(name, f"must be a string or an integer, not {type(value).__name__}")
+        text = str(value)
+        if len(text) > 200 or not all(c.isascii() and (c.isalnum() or c in "_.:/-") for c in text) \
+                or any(seg in ("", ".", "..") for seg in text.split("/")):
+            raise self.fail(name, f"{visible(text, 60)!r} is not a safe id (letters, digits and _ . : / - only, "
+                                  "no empty, '.' or '..' segments, at most 200 characters)")
+        return text
 
     def str_field(self, name: str, optional: bool = False) -> str:
         value = self.data.get(name)
@@ -112,7 +143,8 @@ class Record:
 
     def int_field(self, name: str) -> int:
         value = self.data.get(name)
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        # CSV has no types, so a decimal string counts there; JSON must use a real integer.
+        if isinstance(value, str) and self.where.lower().endswith(".csv") and value.strip().lstrip("-").isdigit():
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(name, "is missing or not an integer")
@@ -162,36 +194,64 @@ def adapter(
 def _read_local(path: Path) -> list[Record]:
     where = str(path)
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        out = []
-        with path.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise AdapterError(f"{where}, line {i}: not valid JSON ({err.msg})") from None
-                if not isinstance(obj, dict):
-                    raise AdapterError(f"{where}, line {i}: expected a JSON object")
-                out.append(Record(where, i, obj))
-        return out
-    if suffix == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as err:
-            raise AdapterError(f"{where}, line {err.lineno}: not valid JSON ({err.msg})") from None
-        if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-            raise AdapterError(f"{where}, line 1: expected a JSON list of objects")
-        return [Record(where, i, d, unit="record") for i, d in enumerate(data, start=1)]
-    if suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as fh:
-            return [Record(where, i, dict(row)) for i, row in enumerate(csv.DictReader(fh), start=1)]
-    if suffix == ".parquet":
-        import pyarrow.parquet as pq
+    array = False
+    try:
+        if suffix == ".jsonl" or (suffix == ".json" and not _is_array(path)):
+            rows = list(iter_jsonl(path, "JSONL file"))
+        elif suffix == ".json":
+            rows = list(iter_json_array(path, "JSON file"))
+            array = True
+        elif suffix == ".csv":
+            return _read_csv(path)
+        elif suffix == ".parquet":
+            return _read_parquet(path)
+        else:
+            raise AdapterError(f"{where}: unsupported file type {suffix!r} (use .jsonl, .json, .csv or .parquet)")
+    except FileProblem as err:
+        raise AdapterError(str(err)) from None
+    out = []
+    for i, (line, obj) in enumerate(rows, start=1):
+        # Records of a JSON array are numbered 1, 2, … (what item ids count); errors also give the start line.
+        rec = Record(where, i, obj, unit="record", text_line=line) if array else Record(where, line, obj)
+        if not isinstance(obj, dict):
+            raise AdapterError(f"{rec.location}: expected a JSON object, got {_json_type(obj)}")
+        out.append(rec)
+    return out
 
-        return [Record(where, i, row) for i, row in enumerate(pq.read_table(path).to_pylist(), start=1)]
-    raise AdapterError(f"{where}: unsupported file type {suffix!r} (use .jsonl, .json, .csv or .parquet)")
+
+def _json_type(obj: object) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number",
+            type(None): "null"}.get(type(obj), type(obj).__name__)
+
+
+def _is_array(path: Path) -> bool:
+    return read_text(path).lstrip().startswith("[")
+
+
+def _read_csv(path: Path) -> list[Record]:
+    where = str(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            out = []
+            for i, row in enumerate(reader, start=1):
+                if None in row:
+                    raise AdapterError(f"{where}, line {reader.line_num}: more values than header columns")
+                out.append(Record(where, i, dict(row)))
+            return out
+    except (csv.Error, UnicodeDecodeError) as err:
+        raise AdapterError(f"{where}: not a readable CSV file ({err})") from None
+
+
+def _read_parquet(path: Path) -> list[Record]:
+    import pyarrow.parquet as pq
+
+    where = str(path)
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except Exception as err:  # pyarrow raises several unrelated types for a bad file
+        raise AdapterError(f"{where}: not a readable parquet file ({type(err).__name__}: {str(err)[:200]})") from None
+    return [Record(where, i, check_depth(row, where, i)) for i, row in enumerate(rows, start=1)]
 
 
 def _read_hub(dataset_id: str, config: str | None, split: str) -> list[Record]:
@@ -216,16 +276,18 @@ def read_records(source: str, config: str | None = None, split: str = "train") -
     paths, or as a relative and an absolute path, is the same benchmark and pairs across runs.
     """
     path = Path(source).expanduser()
-    if path.is_file():
+    if path.exists() or path.suffix.lower() in (".jsonl", ".json", ".csv", ".parquet"):
+        try:
+            check_file(path, "data file")
+        except FileProblem as err:
+            raise AdapterError(str(err)) from None
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_CHARS]
         records = _read_local(path)
-    elif path.suffix.lower() in (".jsonl", ".json", ".csv", ".parquet"):
-        raise AdapterError(f"{source}: no such file")
     else:
         records = _read_hub(source, config, split)
         digest = content_key([r.data for r in records], DIGEST_CHARS)
     if not records:
-        raise AdapterError(f"{source}: no records")
+        raise AdapterError(f"{source}: no records (the file is empty or only white space)")
     return records, digest
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from traitrl.core.types import Message
 from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import Prompt, Sample
-from traitrl.grading.criteria import Criterion
+from traitrl.grading.criteria import MAX_POINTS, Criterion
 
 
 @adapter("healthbench", "HealthBench-format rubric JSONL (prompt messages + rubrics with criterion/points); "
@@ -37,18 +37,26 @@ def build_healthbench(source: str, max_tokens: int = 256, split: str = "test",
             text = r.get("criterion") if isinstance(r, dict) else None
             if not isinstance(text, str) or len(text.strip()) < 5:
                 raise rec.fail(f"rubrics[{j}].criterion", "is missing or shorter than 5 characters")
-            if not isinstance(points, int | float) or isinstance(points, bool) or points == 0:
-                raise rec.fail(f"rubrics[{j}].points", "must be a non-zero number")
+            if not isinstance(points, int | float) or isinstance(points, bool) or points == 0 \
+                    or not -MAX_POINTS <= points <= MAX_POINTS:
+                raise rec.fail(f"rubrics[{j}].points", f"must be a non-zero number between -{MAX_POINTS:g} and "
+                                                        f"{MAX_POINTS:g}")
+            if len(text) > 2000:
+                raise rec.fail(f"rubrics[{j}].criterion", "is longer than 2000 characters")
             rubric.append(Criterion(text=text.strip(), points=float(points), grader="judge"))
         if not any(c.points > 0 for c in rubric):
             raise rec.fail("rubrics", "needs at least one criterion with positive points")
-        ideal = (rec.data.get("ideal_completions_data") or {}).get("ideal_completion")
-        ident = rec.data.get("prompt_id")
+        ideal = rec.dict_field("ideal_completions_data").get("ideal_completion")
+        ident = rec.id_field("prompt_id")
+        tags = rec.data.get("example_tags")
+        tags = [] if tags is None else tags
+        if not isinstance(tags, list):
+            raise rec.fail("example_tags", f"must be a list, not {type(tags).__name__}")
         samples.append(Sample(
-            id=str(ident) if ident else f"L{rec.line:05d}",
+            id=ident or f"L{rec.line:05d}",
             prompts=[Prompt(messages=messages, max_tokens=int(max_tokens))], rubric=rubric,
             good=ideal if isinstance(ideal, str) else None,
-            metadata={"tags": rec.data.get("example_tags") or []},
+            metadata={"tags": tags},
         ))
     return make_spec(
         kind="healthbench", source=source, tag=tag, category="health", scoring="judge", domains=["health"],

@@ -65,7 +65,7 @@ def build_mask(source: str, split: str = "test", config: str | None = None) -> A
         pressure_msgs = ([Message(role="system", content=system)] if system else []) + [
             Message(role="user", content=rec.str_field("user_prompt"))]
         samples.append(Sample(
-            id=str(rec.data.get("task_id") or f"L{rec.line:05d}"),
+            id=rec.id_field("task_id") or f"L{rec.line:05d}",
             prompts=[belief, Prompt(messages=pressure_msgs, options=options)],
             target=target, bad_target=1 - target, consistency="agree", metadata={"truth": target},
         ))

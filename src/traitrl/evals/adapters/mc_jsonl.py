@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from traitrl.core.errors import UserError
 from traitrl.core.types import Message
-from traitrl.evals.adapters.base import AdapterSpec, adapter, make_spec, read_records
+from traitrl.evals.adapters.base import AdapterError, AdapterSpec, adapter, make_spec, read_records
 from traitrl.evals.api import Category, Prompt, Sample
 
 
@@ -30,11 +29,11 @@ def build_mc(source: str, category: str = "capability", split: str = "train", co
             raise rec.fail("answer", f"must be an index into choices (0..{len(choices) - 1})")
         system = rec.str_field("system", optional=True)
         msgs = ([Message(role="system", content=system)] if system else []) + [Message(role="user", content=question)]
-        ident = rec.data.get("id")
-        samples.append(Sample(id=str(ident) if ident not in (None, "") else f"L{rec.line:05d}",
+        ident = rec.id_field("id")
+        samples.append(Sample(id=ident or f"L{rec.line:05d}",
                               prompts=[Prompt(messages=msgs, options=choices)], target=answer))
     if len({s.id for s in samples}) != len(samples):
-        raise UserError(f"{source}: duplicate item ids")
+        raise AdapterError(f"{source}: duplicate item ids")
     return make_spec(
         kind="mc", source=source, tag=tag, category=cast(Category, category), scoring="logprob_mc",
         description="Generic multiple-choice file: score 1 when the correct choice has the highest log-prob.",

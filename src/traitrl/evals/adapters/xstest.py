@@ -57,9 +57,9 @@ def build_xstest(source: str, max_tokens: int = 64, split: str = "train", config
         label = rec.str_field("label").strip().lower()
         if label not in ("safe", "unsafe"):
             raise rec.fail("label", "must be 'safe' or 'unsafe'")
-        ident = rec.data.get("id")
+        ident = rec.id_field("id")
         samples.append(Sample(
-            id=f"id{ident}" if ident not in (None, "") else f"L{rec.line:05d}",
+            id=f"id{ident}" if ident is not None else f"L{rec.line:05d}",
             prompts=[Prompt(messages=[Message(role="user", content=prompt)], max_tokens=int(max_tokens))],
             good=_COMPLY if label == "safe" else _REFUSE, bad=_REFUSE if label == "safe" else _COMPLY,
             metadata={"label": label, "type": rec.data.get("type")},

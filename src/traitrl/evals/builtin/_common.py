@@ -5,6 +5,10 @@ module. These helpers keep the mechanics identical across modules: seeded RNGs, 
 shuffling (so the target's position carries no signal), balanced interleaving of pools, and a guard that drops
 duplicate prompts and fails loudly when a pool is too small for the requested item count.
 
+Every builder labels each Sample with its situation, ``metadata["cluster"] = f"{name}/{row_index}"``: items
+built from the same situation row (different phrasings or option wordings) are correlated, so statistics
+resample clusters, not items. Modules that build samples without these helpers set the label themselves.
+
 This module is imported by several benchmark modules; keep its signatures stable.
 """
 
@@ -101,6 +105,17 @@ def round_robin(pools: Sequence[Sequence[T]], rng: random.Random) -> list[T]:
     return out
 
 
+def cluster_label(name: str, row: int | str) -> str:
+    """The cluster (situation) label of an item built from situation ``row`` of benchmark ``name``."""
+    return f"{name}/{row}"
+
+
+def with_cluster(sample: Sample, name: str, row: int | str) -> Sample:
+    """Set ``metadata["cluster"]`` (unless the builder already set one) and return the sample."""
+    sample.metadata.setdefault("cluster", cluster_label(name, row))
+    return sample
+
+
 def prompt_key(sample: Sample) -> str:
     """The text that must be unique within a benchmark: every message of every prompt, plus the options."""
     parts: list[str] = []
@@ -153,7 +168,7 @@ def build(
     """
     rng = rng_for(name, seed)
     combos = round_robin([[(i, row, v) for v in variants] for i, row in enumerate(rows)], rng)
-    return dedupe((make(i, row, v, rng) for i, row, v in combos), n, name)
+    return dedupe((with_cluster(make(i, row, v, rng), name, i) for i, row, v in combos), n, name)
 
 
 def mc_table(
@@ -199,5 +214,6 @@ def rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str
         item_domain = domain if domain is not None else row.pop(0)
         q, *options = row
         samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1, metadata={"domain": item_domain}))
+                                 target=0, bad_target=1,
+                                 metadata={"domain": item_domain, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)

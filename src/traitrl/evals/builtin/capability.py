@@ -15,6 +15,7 @@ short answer); instruction following is generated (64 new tokens) and graded by 
 from __future__ import annotations
 
 from traitrl.evals.api import Prompt, Sample, benchmark
+from traitrl.evals.builtin._common import cluster_label
 from traitrl.tasks import TaskItem, task_items
 
 N_ITEMS = 120
@@ -22,17 +23,22 @@ MAX_TOKENS = 64
 IGNORE_INSTRUCTIONS_BASELINE = 0.525
 
 
-def _mc_samples(task: str, n: int, seed: int) -> list[Sample]:
-    return [_mc_sample(item) for item in task_items(task, "heldout", n, seed)]
+def _mc_samples(name: str, task: str, n: int, seed: int) -> list[Sample]:
+    return [_mc_sample(name, item) for item in task_items(task, "heldout", n, seed)]
 
 
-def _mc_sample(item: TaskItem) -> Sample:
+def _cluster(name: str, item: TaskItem) -> str:
+    # Task item ids are ``<task>/<split>/<template>/<n>``: items of one template share a situation.
+    return cluster_label(name, item.id.rsplit("/", 2)[-2])
+
+
+def _mc_sample(name: str, item: TaskItem) -> Sample:
     assert item.options is not None and item.target is not None
     return Sample(
         id=item.id,
         prompts=[Prompt(messages=item.messages, options=item.options, max_tokens=MAX_TOKENS)],
         target=item.target,
-        metadata={"task": item.task, "ground_truth": item.ground_truth},
+        metadata={"task": item.task, "ground_truth": item.ground_truth, "cluster": _cluster(name, item)},
     )
 
 
@@ -42,7 +48,7 @@ def _mc_sample(item: TaskItem) -> Sample:
     "'Answer: N' over three typical slips (a skipped step, an off-by-one, a wrong operation).",
 )
 def capability_arithmetic(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
-    return _mc_samples("arithmetic", n, seed)
+    return _mc_samples("capability-arithmetic", "arithmetic", n, seed)
 
 
 @benchmark(
@@ -51,7 +57,7 @@ def capability_arithmetic(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
     "held out of training, phrased with held-out templates; three same-bank distractors per item.",
 )
 def capability_facts(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
-    return _mc_samples("facts", n, seed)
+    return _mc_samples("capability-facts", "facts", n, seed)
 
 
 @benchmark(
@@ -60,7 +66,7 @@ def capability_facts(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
     "list, capitals); the model must prefer the shape the instruction asked for.",
 )
 def capability_formats(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
-    return _mc_samples("formats", n, seed)
+    return _mc_samples("capability-formats", "formats", n, seed)
 
 
 @benchmark(
@@ -77,6 +83,7 @@ def capability_instructions(n: int = N_ITEMS, seed: int = 0) -> list[Sample]:
             id=item.id,
             prompts=[Prompt(messages=item.messages, max_tokens=MAX_TOKENS)],
             rubric=item.rubric, good=item.good, bad=item.bad,
-            metadata={"task": item.task, "ground_truth": item.ground_truth},
+            metadata={"task": item.task, "ground_truth": item.ground_truth,
+                      "cluster": _cluster("capability-instructions", item)},
         ))
     return out

@@ -17,7 +17,15 @@ from __future__ import annotations
 import itertools
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, rows_x_frames, user
+from traitrl.evals.builtin._common import (
+    cluster_label,
+    dedupe,
+    mc_sample,
+    rng_for,
+    round_robin,
+    rows_x_frames,
+    user,
+)
 
 # ---------------------------------------------------------------------------------------------------------------
 # fact-recall-calibration
@@ -101,7 +109,7 @@ def fact_recall_calibration(n: int = 120, seed: int = 0) -> list[Sample]:
         domain, q, right, wrong = FACTS[i]
         options = [f"The answer is {right}.", f"The answer is {wrong}."]
         samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(FACT_FRAMES[j].format(q=q))], options, rng,
-                                 metadata={"domain": domain}))
+                                 metadata={"domain": domain, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)
 
 
@@ -184,7 +192,9 @@ def magnitude_comparison_calibration(n: int = 120, seed: int = 0) -> list[Sample
         samples.append(Sample(
             id=f"{name}/{family}-{min(i, j)}-{max(i, j)}-{f}",
             prompts=[Prompt(messages=[user(text)], options=list(letters))],
-            target=target, bad_target=1 - target, metadata={"domain": domain, "family": family},
+            target=target, bad_target=1 - target,
+            metadata={"domain": domain, "family": family,
+                      "cluster": cluster_label(name, f"{family}-{min(i, j)}-{max(i, j)}")},
         ))
     return dedupe(samples, n, name)
 

@@ -16,7 +16,7 @@ import random
 from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
+from traitrl.evals.builtin._common import cluster_label, dedupe, mc_sample, rng_for, round_robin, user
 
 # Pairs of descriptions that differ only in a protected or irrelevant attribute (ethnicity signalled by name,
 # gender, age, parenthood, disability, religion, national origin, class).
@@ -133,7 +133,7 @@ def identity_swap_gatekeeping(n: int = 120, seed: int = 0) -> list[Sample]:
         first, second = (a, b) if rng.random() < 0.5 else (b, a)
         texts = [text.format(who=first), text.format(who=second)]
         samples.append(_agree_group(f"{name}/{i:02d}-{j:02d}", texts, options, 0, 1, rng,
-                                    {"domain": domain, "attribute": attribute}))
+                                    {"domain": domain, "attribute": attribute, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)
 
 
@@ -200,7 +200,7 @@ def identity_swap_work_rating(n: int = 120, seed: int = 0) -> list[Sample]:
         texts = [text.format(who=first), text.format(who=second)]
         # The bad oracle must move between ratings; any rating other than the intended one will do.
         samples.append(_agree_group(f"{name}/{i:02d}-{j:02d}", texts, RATINGS, grade, (grade + 1) % 3, rng,
-                                    {"domain": domain, "attribute": attribute}))
+                                    {"domain": domain, "attribute": attribute, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)
 
 
@@ -314,7 +314,7 @@ def _context_items(name: str, rng: random.Random, resolved: bool) -> list[Sample
         q = ctx["question"]
         prompt = QUESTION_FRAMES[f].format(context=text, question=q, question_lower=q[0].lower() + q[1:])
         samples.append(mc_sample(f"{name}/{c:02d}-{o}-{f}", [user(prompt)], options, rng, target=target,
-                                 bad_target=bad, metadata={"domain": ctx["domain"]}))
+                                 bad_target=bad, metadata={"domain": ctx["domain"], "cluster": cluster_label(name, c)}))
     return samples
 
 
@@ -482,5 +482,5 @@ def equal_standards_requests(n: int = 120, seed: int = 0) -> list[Sample]:
     for i, j in round_robin(pools, rng):
         domain, q, good, bad, refuse = STANDARDS[i]
         samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(STANDARD_FRAMES[j].format(q=q))],
-                                 [good, bad, refuse], rng, metadata={"domain": domain}))
+                                 [good, bad, refuse], rng, metadata={"domain": domain, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)

@@ -14,7 +14,7 @@ import random
 from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, rng_for, round_robin, user
+from traitrl.evals.builtin._common import cluster_label, dedupe, rng_for, round_robin, user
 from traitrl.grading.criteria import Criterion, RuleSpec
 
 # One conversation: (id, user message, [(criterion, points, proxy pattern)], good oracle, bad oracle).
@@ -380,7 +380,8 @@ def _judged_items(name: str, pool: Sequence[Conversation], n: int, rng: random.R
         key, q, criteria, good, bad = pool[i]
         samples.append(Sample(
             id=f"{name}/{key}-{j}", prompts=[Prompt(messages=[user(FRAMES[j].format(q=q))], max_tokens=256)],
-            rubric=_rubric(criteria), good=good, bad=bad, metadata={"domain": "health", "conversation": key},
+            rubric=_rubric(criteria), good=good, bad=bad, metadata={"domain": "health", "conversation": key,
+                                                                          "cluster": cluster_label(name, key)},
         ))
     return dedupe(samples, n, name)
 

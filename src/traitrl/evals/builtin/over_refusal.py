@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from traitrl.evals.api import Prompt, Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, user
+from traitrl.evals.builtin._common import cluster_label, dedupe, mc_sample, rng_for, round_robin, user
 from traitrl.grading import refusal
 from traitrl.grading.criteria import Criterion, RuleSpec
 
@@ -104,7 +104,7 @@ def alarming_word_safe_requests(n: int = 120, seed: int = 0) -> list[Sample]:
     for i, j in round_robin(pools, rng):
         domain, q, helpful, refuse = LOOKALIKES[i]
         samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(LOOKALIKE_FRAMES[j].format(q=q))],
-                                 [helpful, refuse], rng, metadata={"domain": domain}))
+                                 [helpful, refuse], rng, metadata={"domain": domain, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)
 
 
@@ -232,7 +232,7 @@ def protective_information_compliance(n: int = 100, seed: int = 0) -> list[Sampl
             id=f"{name}/{i:02d}-{j}",
             prompts=[Prompt(messages=[user(PROTECTIVE_FRAMES[j].format(q=q))], max_tokens=64)],
             rubric=_protective_rubric(topic), good=good, bad=_pick(REFUSAL_REPLIES, i + j),
-            metadata={"domain": domain},
+            metadata={"domain": domain, "cluster": cluster_label(name, i)},
         ))
     return dedupe(samples, n, name)
 

@@ -9,7 +9,15 @@ of the assistant's answer, and options within an item are of similar length.
 from __future__ import annotations
 
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin._common import dedupe, mc_sample, rng_for, round_robin, rows_x_frames, user
+from traitrl.evals.builtin._common import (
+    cluster_label,
+    dedupe,
+    mc_sample,
+    rng_for,
+    round_robin,
+    rows_x_frames,
+    user,
+)
 
 # ---------------------------------------------------------------------------------------------------------------
 # (domain, irreversible step the user is about to take, reversible-first reply, go-ahead reply, bare refusal)
@@ -573,5 +581,5 @@ def risk_proportionality(n: int = 120, seed: int = 0) -> list[Sample]:
         target = 0 if level == "low" else 1
         samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(PROPORTION_FRAMES[j].format(q=q))],
                                  [calm, alarm], rng, target=target, bad_target=1 - target,
-                                 metadata={"domain": domain, "risk": level}))
+                                 metadata={"domain": domain, "risk": level, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)

@@ -32,13 +32,13 @@ def heldout_scenarios(n: int | None, seed: int) -> list[Scenario]:
     return pick_stratified(pool, n, seed, salt="heldout:")
 
 
-def _samples(n: int | None, seed: int, max_tokens: int) -> list[Sample]:
+def _samples(name: str, n: int | None, seed: int, max_tokens: int) -> list[Sample]:
     out = []
     for s in heldout_scenarios(n, seed):
         out.append(Sample(
             id=s.id, prompts=[Prompt(messages=list(s.messages), max_tokens=max_tokens)], rubric=list(s.rubric),
             good=s.oracles.good if s.oracles else None, bad=s.oracles.bad if s.oracles else None,
-            metadata={"trait": s.trait, "domain": s.domain, "template": s.template, "cluster": s.template},
+            metadata={"trait": s.trait, "domain": s.domain, "template": s.template, "cluster": f"{name}/{s.template}"},
         ))
     return out
 
@@ -48,7 +48,7 @@ def _samples(n: int | None, seed: int, max_tokens: int) -> list[Sample]:
            description=_DESCRIPTION + " Graded offline (rule criteria and proxies).")
 def scenarios_heldout(n: int | None = None, seed: int = 0, max_tokens: int = 128) -> list[Sample]:
     """Held-out trait scenarios graded offline; see the module docstring."""
-    return _samples(n, seed, max_tokens)
+    return _samples("scenarios:heldout", n, seed, max_tokens)
 
 
 @benchmark(name="scenarios:heldout-judged", category="trait_heldout", scoring="judge", chance=0.0,
@@ -56,4 +56,4 @@ def scenarios_heldout(n: int | None = None, seed: int = 0, max_tokens: int = 128
            description=_DESCRIPTION + " Graded by a judge, one call per criterion.")
 def scenarios_heldout_judged(n: int | None = None, seed: int = 0, max_tokens: int = 128) -> list[Sample]:
     """Held-out trait scenarios graded by a judge; see the module docstring."""
-    return _samples(n, seed, max_tokens)
+    return _samples("scenarios:heldout-judged", n, seed, max_tokens)
