@@ -21,9 +21,11 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -109,6 +111,73 @@ class JudgeCache:
             db.execute("INSERT OR REPLACE INTO judge (key, reply) VALUES (?, ?)", (key, reply))
 
 
+T = TypeVar("T")
+
+
+@dataclass
+class JudgeExchange(Generic[T]):
+    """The outcome of asking a judge one question: the parsed answer and its raw text, or an error."""
+
+    value: T | None = None
+    raw: str = ""
+    error: str = ""
+    calls: int = 0
+    cached: bool = False
+
+
+def ask_judge(
+    client: OpenAIClient,
+    system: str,
+    prompt: str,
+    parse: Callable[[str], T],
+    *,
+    reminder: str,
+    max_tokens: int,
+    cache: JudgeCache | None = None,
+    key: str | None = None,
+    deadline: float | None = None,
+    deadline_note: str = "",
+    safe: Callable[[str], str] = lambda text: text,
+    label: str = "judge",
+) -> JudgeExchange[T]:
+    """One question to a judge: the cache, then up to two calls (the second with ``reminder`` after an answer
+    ``parse`` rejects), within ``deadline`` (monotonic).
+
+    The one call/cache/retry loop of every judge here (rubric criteria, refusals). Transport errors were
+    already retried with backoff by the client, so a failed call ends the exchange. A damaged cache entry is
+    asked afresh. Every reply passes through ``safe`` (credential redaction) before it is parsed or stored.
+    """
+    cached = cache.get(key) if cache is not None and key is not None else None
+    if cached is not None:
+        try:
+            return JudgeExchange(value=parse(cached), raw=cached, cached=True)
+        except (ValueError, RecursionError):
+            pass
+    chat = [{"role": "system", "content": system}, {"role": "user", "content": prompt}]
+    out: JudgeExchange[T] = JudgeExchange()
+    for _attempt in range(2):
+        if deadline is not None and time.monotonic() >= deadline:
+            out.error = (out.error + "; " if out.error else "") + f"{label} deadline reached{deadline_note}"
+            break
+        try:
+            out.calls += 1
+            reply = safe(client.chat(chat, max_tokens=max_tokens, temperature=0.0, deadline=deadline))
+        except OpenAIError as err:
+            out.error = f"{label} call failed: {err}"
+            break
+        try:
+            out.value, out.raw, out.error = parse(reply), reply, ""
+        except (ValueError, RecursionError) as err:
+            out.error = f"unparseable {label} reply ({str(err)[:200]}): {reply[:200]!r}"
+            chat = [*chat, {"role": "assistant", "content": reply}, {"role": "user", "content": reminder}]
+            continue
+        if cache is not None and key is not None:
+            cache.put(key, reply)
+        return out
+    out.error = safe(out.error)
+    return out
+
+
 DEFAULT_ITEM_TIMEOUT = 300.0
 DEFAULT_CONCURRENCY = 4
 
@@ -182,6 +251,9 @@ def _env_number(name: str, default: float | None) -> float | None:
     return value
 
 
+_CRITERION_REMINDER = 'Reply with only {"met": true|false, "explanation": "..."}.'
+
+
 class Judge:
     """Grades judge criteria through an OpenAI-compatible endpoint."""
 
@@ -208,10 +280,6 @@ class Judge:
         self._run_deadline: float | None = None
         self._lock = threading.Lock()
         self.config: JudgeConfig | None = None  # set by JudgeConfig.build; recorded with judge-scored results
-
-    def _count(self, attr: str) -> None:
-        with self._lock:
-            setattr(self, attr, getattr(self, attr) + 1)
 
     def _deadline(self, item_deadline: float | None) -> float:
         """The earlier of this item's deadline and the run's (which starts at the judge's first use)."""
@@ -241,43 +309,18 @@ class Judge:
                         deadline: float | None = None) -> Verdict:
         """One criterion of one reply; ``deadline`` (monotonic) defaults to now + ``item_timeout``."""
         prompt = judge_prompt(messages, response, criterion)
-        key = self._key(prompt)
-        cached = self.cache.get(key) if self.cache else None
-        if cached is not None:
-            self._count("cache_hits")
-            try:
-                met, why = parse_judge_reply(cached)
-            except (ValueError, RecursionError):
-                pass  # a damaged cache entry is graded afresh
-            else:
-                return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge",
-                               explanation=why, raw=cached)
-        deadline = self._deadline(deadline)
-        chat = [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": prompt}]
-        last_error = ""
-        for _attempt in range(2):
-            if time.monotonic() >= deadline:
-                last_error = (last_error + "; " if last_error else "") + "judge deadline reached " \
-                    f"(item_timeout {self.item_timeout:g} s" + \
-                    (f", run_timeout {self.run_timeout:g} s)" if self.run_timeout else ")")
-                break
-            try:
-                self._count("calls")
-                reply = self._safe(self.client.chat(chat, max_tokens=self.max_tokens, temperature=0.0,
-                                                    deadline=deadline))
-            except OpenAIError as err:
-                last_error = f"judge call failed: {err}"
-                break  # the client already retried transport errors with backoff
-            try:
-                met, why = parse_judge_reply(reply)
-            except (ValueError, RecursionError) as err:
-                last_error = f"unparseable judge reply ({str(err)[:200]}): {reply[:200]!r}"
-                chat = chat + [{"role": "assistant", "content": reply},
-                               {"role": "user", "content": 'Reply with only {"met": true|false, "explanation": "..."}.'}]
-                continue
-            if self.cache:
-                self.cache.put(key, reply)
-            return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why, raw=reply)
-        self._count("failures")
-        return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="error",
-                       explanation=self._safe(last_error))
+        note = f" (item_timeout {self.item_timeout:g} s" + (
+            f", run_timeout {self.run_timeout:g} s)" if self.run_timeout else ")")
+        ex = ask_judge(self.client, JUDGE_SYSTEM, prompt, parse_judge_reply, reminder=_CRITERION_REMINDER,
+                       max_tokens=self.max_tokens, cache=self.cache, key=self._key(prompt),
+                       deadline=self._deadline(deadline), deadline_note=note, safe=self._safe)
+        with self._lock:
+            self.calls += ex.calls
+            self.cache_hits += ex.cached
+            self.failures += ex.value is None
+        if ex.value is None:
+            return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="error",
+                           explanation=ex.error)
+        met, why = ex.value
+        return Verdict(criterion=criterion.text, points=criterion.points, met=met, source="judge", explanation=why,
+                       raw=ex.raw)
