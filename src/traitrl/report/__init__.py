@@ -1,0 +1,6 @@
+"""The study report: a validated summary (:mod:`traitrl.report.schema`) rendered as self-contained HTML, JSON
+and Markdown."""
+
+from traitrl.report.schema import SCHEMA_VERSION, StudyReport
+
+__all__ = ["SCHEMA_VERSION", "StudyReport"]
