@@ -324,3 +324,21 @@ def run_finetune(config: FinetuneConfig, console: Console | None = None, work_di
                                         at_step, bf16, scratch / f"{role}-{key}")
             out.seconds[role] = time.perf_counter() - t_role
     return out
+
+
+def runs_to_json(runs: FinetuneRuns) -> dict[str, Any]:
+    """A JSON-able form of :class:`FinetuneRuns` (for a study's stage ledger); inverse of :func:`runs_from_json`."""
+    return {"models": runs.models, "start": runs.start, "control_benchmark": runs.control_benchmark,
+            "control_start": runs.control_start,
+            "cells": [{"role": c.role, "cell": c.cell.model_dump(mode="json"), "kind": c.kind,
+                       "targets": list(c.targets), "runs": {str(k): v for k, v in c.runs.items()},
+                       "heldout": {str(k): v for k, v in c.heldout.items()}} for c in runs.cells]}
+
+
+def runs_from_json(data: dict[str, Any]) -> FinetuneRuns:
+    """Rebuild :class:`FinetuneRuns` from :func:`runs_to_json` (training details are not kept)."""
+    cells = [CellRuns(role=c["role"], cell=Cell(**c["cell"]), kind=c["kind"], targets=tuple(c["targets"]),
+                      runs={int(k): v for k, v in c["runs"].items()},
+                      heldout={int(k): v for k, v in c["heldout"].items()}) for c in data["cells"]]
+    return FinetuneRuns(models=data["models"], start=data["start"], cells=cells,
+                        control_benchmark=data["control_benchmark"], control_start=data["control_start"])

@@ -1,4 +1,4 @@
-"""The `traitrl` command line (typer): scenarios, rollout, evaluation, training and the demo."""
+"""The `traitrl` command line (typer): scenarios, rollout, evaluation, training, persistence and the study."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from traitrl.cli.common import console
 from traitrl.cli.evals import mount as mount_eval_commands
 from traitrl.cli.persist import app as persist_app
 from traitrl.cli.results import app as results_app
-from traitrl.cli.rollout import demo, rollout
+from traitrl.cli.rollout import rollout
 from traitrl.cli.scenarios import app as scenarios_app
+from traitrl.cli.study import app as study_app
+from traitrl.cli.study import demo_command
 from traitrl.cli.train import export_app, train_command
 
 app = typer.Typer(
@@ -24,6 +26,7 @@ app.command("train")(train_command)
 app.add_typer(export_app, name="export")
 app.add_typer(results_app, name="results")
 app.add_typer(persist_app, name="persist")
+app.add_typer(study_app, name="study")
 
 
 @app.callback()
@@ -34,4 +37,4 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
 
 
 app.command()(rollout)
-app.command()(demo)
+app.command("demo")(demo_command)

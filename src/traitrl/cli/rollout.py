@@ -88,21 +88,3 @@ def show_rollout(results: list[RolloutResult], summary: RolloutSummary, label: s
     mean = summary.mean_score if summary.mean_score is None else round(summary.mean_score, 3)
     console.print(plain(f"mean score {mean}  refusals {summary.refusal_rate:.0%}  {summary.new_tokens} new tokens in "
                         f"{summary.seconds:.1f} s = {summary.tokens_per_second:.1f} tokens/s\nby trait: {by_trait}"))
-
-
-@user_errors
-def demo(
-    out_dir: Path = typer.Option(Path("runs/demo"), help="Where the demo writes its files."),
-    n: int = typer.Option(14, help="Scenarios to roll out (2 per trait by default)."),
-) -> None:
-    """A small real end-to-end run on the embedded model: bank → rollout → grades."""
-    from traitrl.scenarios.bank import bank_stats, build_bank
-    from traitrl.scenarios.io import write_scenarios
-
-    bank = build_bank(seed=0)
-    st = bank_stats(bank)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_scenarios(bank, out_dir / "scenarios.parquet")
-    console.print(plain(f"scenario bank: {st.scenarios} across {len(st.cells)} traits → {out_dir / 'scenarios.parquet'}"))
-    rollout(model="embedded", n=n, split="heldout", trait=[], domain=[], max_tokens=96, temperature=0.0, seed=0,
-            batch_size=8, precision="fp32", out=out_dir / "rollout.jsonl", show=2)

@@ -1,0 +1,133 @@
+"""The study orchestrator on a tiny random model: every stage runs, the summary is complete, an interrupted
+study resumes without redoing finished stages and reaches a byte-identical summary; configs fail early."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from traitrl.core.errors import UserError
+from traitrl.report.schema import StudyReport
+from traitrl.study.config import StudyConfig, load_study_config
+from traitrl.study.run import plan, run_study
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _config(tiny: Path, out: Path, **kw: Any) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "name": "tiny", "output_dir": str(out), "seeds": [0],
+        "base": {"model": str(tiny), "steps": 1, "prompts_per_step": 2, "generations_per_prompt": 2,
+                 "max_tokens": 8, "learning_rate": 1e-2, "heldout_n": 2, "precision": "fp32", "save_steps": 1},
+        "arms": {"baseline": {"arm": "baseline"}, "trait": {"arm": "trait", "dose": 0.5}},
+        "eval": {"benchmarks": ["capability-facts", "grader-tampering", "scenarios:heldout?n=2&max_tokens=8"],
+                 "limit": 3, "precision": "fp32"},
+        "persistence": {
+            "candidate": "trait", "references": ["baseline"], "personas": ["reward-hacking-coder", "rigorous-tutor"],
+            "eval": {"benchmarks": ["grader-tampering", "capability-facts"], "limit": 3, "precision": "fp32"},
+            "finetune": {"grid": {"attacks": ["reward_hack_demos"], "learning_rates": {"full": [1e-3]}, "steps": [1],
+                                  "batch_size": 2, "max_length": 192, "benign_control": False}}},
+        "preregistration": {"hypotheses": ["H1: trait beats baseline on held-out trait scenarios"],
+                            "primary_benchmarks": ["scenarios:heldout"]},
+        "transcripts": 1,
+    }
+    cfg.update(kw)
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def finished(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[StudyConfig, Path]:
+    """One tiny study, interrupted once in the persistence stage and then resumed."""
+    import traitrl.attacks.steering as steering
+
+    out = tmp_path_factory.mktemp("study") / "tiny"
+    cfg = StudyConfig.model_validate(_config(tiny_model_dir, out))
+    real = steering.run_prompts
+    with pytest.MonkeyPatch.context() as mp:
+        def crash(*a: Any, **k: Any) -> Any:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C in the middle of the study
+
+        mp.setattr(steering, "run_prompts", crash)
+        with pytest.raises(KeyboardInterrupt):
+            run_study(cfg, render=False)
+    assert steering.run_prompts is real
+    ledger = (out / "stages.json").read_text()
+    assert "train:trait:s0" in ledger and "eval:trait-s0" in ledger and "persist-prompts" not in ledger
+    run_study(cfg, render=False)
+    return cfg, out
+
+
+def test_every_stage_runs_and_the_summary_is_complete(finished: tuple[StudyConfig, Path]) -> None:
+    cfg, out = finished
+    report = StudyReport.model_validate_json((out / "summary.json").read_text())
+    assert set(report.models) == {"start", "baseline-s0", "trait-s0"}
+    arms = {h.arm: h for h in report.headlines}
+    assert arms["trait"].baseline == "baseline" and arms["baseline"].baseline == "start"
+    assert arms["trait"].n_benchmarks == len({d.benchmark for d in report.deltas if d.arm == "trait"}) >= 2
+    assert {c.metric for c in report.curves} == {"reward", "heldout_trait"}
+    assert all(c.points for c in report.curves if c.metric == "heldout_trait")  # before and after training
+    assert report.transfer and {t.arm for t in report.transfer} == {"trait"}
+    assert report.persona_effects and report.verdicts
+    assert report.finetune is not None and {p.model for p in report.finetune.points} == {"A", "B"}
+    assert report.transcripts and all(t.messages for t in report.transcripts)
+    assert report.provenance.config_key == cfg.key() and report.provenance.preregistration["hypotheses"]
+    assert (out / "study.json").exists()
+
+
+def test_resume_skips_every_stage_and_reaches_a_byte_identical_summary(
+        finished: tuple[StudyConfig, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import traitrl.evals.runner
+    import traitrl.rl.train
+
+    cfg, out = finished
+    before = (out / "summary.json").read_bytes()
+
+    def forbidden(*a: Any, **k: Any) -> Any:
+        raise AssertionError("a finished stage ran again")
+
+    monkeypatch.setattr(traitrl.rl.train, "run_training", forbidden)
+    monkeypatch.setattr(traitrl.evals.runner, "run_eval", forbidden)
+    run_study(cfg, render=False)
+    assert (out / "summary.json").read_bytes() == before
+
+
+def test_a_changed_arm_reruns_only_what_depends_on_it(finished: tuple[StudyConfig, Path]) -> None:
+    from traitrl.study.stages import Ledger
+
+    cfg, out = finished
+    data = cfg.model_dump(mode="json")
+    data["arms"]["trait"]["dose"] = 0.25
+    changed = StudyConfig.model_validate(data)
+    ledger = Ledger.open(out / "stages.json")
+    todo = {s.name for s in plan(changed) if ledger.done(s) is None}
+    assert todo == {"train:trait:s0", "eval:trait-s0", "persist-prompts:trait-vs-baseline",
+                    "persist-finetune:trait-vs-baseline"}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"baseline": "nope"}, "baseline 'nope' is not one of the arms"),
+    ({"arms": {"baseline": {"arm": "baseline", "output_dir": "x"}}}, "set by the study"),
+    ({"arms": {"baseline": {"arm": "baseline"}, "trait": {"arm": "trait", "dose": 7}}}, "arms.trait"),
+    ({"arms": {"baseline": {"arm": "baseline"}, "start": {"arm": "trait"}}}, "names the start model"),
+    ({"persistence": {"candidate": "trait", "references": ["ghost"]}}, "unknown model(s) ghost"),
+])
+def test_bad_study_configs_fail_before_anything_runs(tmp_path: Path, change: dict[str, Any], message: str) -> None:
+    path = tmp_path / "study.yaml"
+    path.write_text(yaml.safe_dump(_config(tmp_path / "model", tmp_path / "out", **change)))
+    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_study_config(path)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("profile", ["demo", "quick", "full"])
+def test_shipped_profiles_validate_and_plan_every_stage(profile: str) -> None:
+    cfg = load_study_config(ROOT / "configs" / "study" / f"{profile}.yaml")
+    assert cfg.profile == profile and cfg.preregistration.hypotheses and cfg.persistence is not None
+    names = [s.name for s in plan(cfg)]
+    assert any(n.startswith("train:") for n in names) and "eval:start" in names
+    assert any(n.startswith("persist-prompts:") for n in names) and any(n.startswith("persist-finetune:") for n in names)
+    if profile != "full":
+        assert cfg.base.get("model", "embedded") == "embedded" and cfg.subset_note
