@@ -131,3 +131,22 @@ def test_shipped_profiles_validate_and_plan_every_stage(profile: str) -> None:
     assert any(n.startswith("persist-prompts:") for n in names) and any(n.startswith("persist-finetune:") for n in names)
     if profile != "full":
         assert cfg.base.get("model", "embedded") == "embedded" and cfg.subset_note
+
+
+def test_ledger_records_atomically_and_a_damaged_ledger_only_costs_time(tmp_path: Path) -> None:
+    from traitrl.study.stages import Ledger, Stage, run_stages
+
+    calls: list[str] = []
+
+    def stage(name: str, key: str) -> Stage:
+        return Stage(name, key, 1.0, lambda: calls.append(name) or {"name": name})  # type: ignore[func-returns-value]
+
+    path = tmp_path / "stages.json"
+    first = run_stages([stage("train:a", "k1"), stage("eval:a", "k2")], Ledger.open(path), None)
+    assert calls == ["train:a", "eval:a"] and {o.status for o in first.values()} == {"done"}
+    again = run_stages([stage("train:a", "k1"), stage("eval:a", "k2b")], Ledger.open(path), None)
+    assert calls == ["train:a", "eval:a", "eval:a"] and again["train:a"].status == "skipped"
+    assert not list(tmp_path.glob("*.tmp"))
+    path.write_text('{"stages": {"train:a": ')  # truncated by a crash of something else
+    run_stages([stage("train:a", "k1")], Ledger.open(path), None)
+    assert calls[-1] == "train:a"

@@ -92,11 +92,21 @@ def _clock(seconds: float) -> str:
         f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _kind(stage: Stage) -> str:
+    return stage.name.split(":", 1)[0]
+
+
+def _pace(ran: dict[str, list[float]], stage: Stage) -> float:
+    """Actual / estimated seconds of the stages of this kind that ran in this session (1 before any ran)."""
+    est, actual = ran.get(_kind(stage), (0.0, 0.0))
+    return actual / est if est > 0 else 1.0
+
+
 def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> dict[str, StageOutcome]:
     """Run every stage not already done under the same key, in order; report progress with a study ETA."""
     out: dict[str, StageOutcome] = {}
     t_study = time.perf_counter()
-    ran_estimate = ran_seconds = 0.0
+    ran: dict[str, list[float]] = {}  # stage kind ("train", "eval", ...) -> [estimated, actual] seconds so far
     for i, stage in enumerate(stages, start=1):
         entry = ledger.done(stage)
         if entry is not None:
@@ -105,17 +115,17 @@ def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> 
                 console.print(joined((f"[{i}/{len(stages)}] ", "bold"), stage.name,
                                      ("  done earlier — skipped", "dim")))
             continue
-        remaining = sum(s.estimate for s in stages[i - 1:] if ledger.done(s) is None)
-        pace = ran_seconds / ran_estimate if ran_estimate > 0 else 1.0
+        eta = sum(s.estimate * _pace(ran, s) for s in stages[i - 1:] if ledger.done(s) is None)
         elapsed = time.perf_counter() - t_study
         if console is not None:
             console.print(joined((f"[{i}/{len(stages)}] ", "bold"), (stage.name, "bold cyan"),
-                                 f"  elapsed {_clock(elapsed)}, study ETA ~{_clock(remaining * pace)}"))
+                                 f"  elapsed {_clock(elapsed)}, study ETA ~{_clock(eta)}"))
         t0 = time.perf_counter()
         result = stage.run()
         seconds = time.perf_counter() - t0
-        ran_estimate += stage.estimate
-        ran_seconds += seconds
+        tally = ran.setdefault(_kind(stage), [0.0, 0.0])
+        tally[0] += stage.estimate
+        tally[1] += seconds
         ledger.record(stage, result, seconds)
         out[stage.name] = StageOutcome(stage.name, stage.key, "done", seconds, result)
     return out
