@@ -127,3 +127,15 @@ def test_read_summary_errors_name_the_file(tmp_path: Path, content: str) -> None
     assert str(path) in str(err.value)
     assert len(str(err.value).splitlines()) <= 6  # capped: a non-summary does not print 40 missing fields
 
+
+
+def test_unencodable_text_does_not_stop_the_report(tmp_path: Path) -> None:
+    # a lone surrogate (possible after decoding a model's bytes leniently) cannot be written as UTF-8
+    from traitrl.report.render import write_report
+    from traitrl.report.schema import Transcript
+
+    report = build_empty_report()
+    report.transcripts = [Transcript(model="m", benchmark="b", item="1", messages=[], response="bad \ud800 byte")]
+    paths = write_report(report, tmp_path / "out")
+    assert "bad ? byte" in paths.html.read_text(encoding="utf-8")
+    assert read_summary(paths.json).transcripts[0].response == "bad \ud800 byte"  # JSON keeps it (as \ud800)
