@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -53,9 +54,14 @@ def _chromium(profile: Path, url: str, *mode: str) -> subprocess.CompletedProces
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *mode, url]
+    # A session of its own, so a timeout ends the browser together with its renderer and GPU processes.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        out, err = proc.communicate(timeout=TIMEOUT_S)
+        return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         pytest.fail(f"chromium did not finish within {TIMEOUT_S} s on {url}: a JavaScript dialog (alert) opened by "
                     "an injected payload blocks headless Chromium, so this usually means a payload ran")
 
