@@ -192,6 +192,7 @@ class StudyReport(_Model):
     transfer: list[TransferCell] = Field(default_factory=list)
     transfer_by: str = "category"
     persona_effects: list[PersonaEffect] = Field(default_factory=list)
+    persona_models: dict[str, str] = Field(default_factory=dict)  # "A" / "B" of persona_effects -> model name
     verdicts: list[Verdict] = Field(default_factory=list)
     finetune: FinetuneSummary | None = None
     transcripts: list[Transcript] = Field(default_factory=list)

@@ -1,0 +1,92 @@
+"""``summary.md``: the study in a page of Markdown — headline, per-arm table, verdicts, limits.
+
+Markdown viewers render inline HTML and links, so every string from the report goes through :func:`md`: HTML
+special characters become entities and Markdown punctuation is backslash-escaped, so a benchmark called
+``<img src=x onerror=...>`` or ``[x](javascript:...)`` is shown as text. Table cells also lose their line breaks
+and have ``|`` escaped, so one row stays one row.
+"""
+
+from __future__ import annotations
+
+from traitrl.report.schema import StudyReport
+
+_MD_SPECIAL = "\\`*_[]()#|!~"
+
+
+def md(text: object) -> str:
+    """``text`` as inert Markdown on one line."""
+    out = []
+    for ch in " ".join(str(text).split()):
+        if ch == "&":
+            out.append("&amp;")
+        elif ch == "<":
+            out.append("&lt;")
+        elif ch == ">":
+            out.append("&gt;")
+        elif ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _pp(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:+.1f} pp"
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.1f}%"
+
+
+def render_markdown(report: StudyReport) -> str:
+    """The Markdown summary of ``report`` (deterministic: the same report gives the same text)."""
+    p = report.provenance
+    lines = [f"# Study report: {md(p.study)} ({md(p.profile)} profile)", ""]
+
+    lines += ["## Headline", ""]
+    if report.headlines:
+        lines += [f"- **{md(h.arm)}** vs {md(h.baseline)}: {md(h.text)}" for h in report.headlines]
+        lines += ["", _row(["arm", "baseline", "ahead", "significant gains (BH)", "significant regressions", "mean Δ"]),
+                  _row(["---"] * 6)]
+        lines += [_row([md(h.arm), md(h.baseline), f"{h.ahead} of {h.n_benchmarks}", str(h.significant_gains),
+                        str(h.significant_regressions), _pp(h.mean_delta)]) for h in report.headlines]
+    else:
+        lines.append("No arm was compared with the baseline (not run in this profile).")
+    lines.append("")
+
+    if report.refusals:
+        lines += ["## Refusals", "", _row(["model", "refusal rate", "items", "on items neither model refused"]),
+                  _row(["---"] * 4)]
+        lines += [_row([md(r.model), _pct(r.refusal_rate), str(r.n_items), md(r.non_refused_headline) or "—"])
+                  for r in report.refusals]
+        lines.append("")
+
+    lines += ["## Persistence verdicts", ""]
+    if report.verdicts:
+        lines += [_row(["protocol", "category", "verdict", "reason"]), _row(["---"] * 4)]
+        lines += [_row([md(v.protocol), md(v.category), md(v.verdict), md(v.reason) or "—"]) for v in report.verdicts]
+    else:
+        lines.append("No persistence verdicts (not run in this profile).")
+    if report.finetune is not None and report.finetune.worst_case:
+        lines += ["", f"Worst-case fine-tuning attack: {md(report.finetune.worst_case)}"]
+    lines.append("")
+
+    lines += ["## Limits", ""]
+    limits = ([f"Subset: {md(p.subset_note)}"] if p.subset_note else []) + [md(n) for n in report.notes]
+    flagged = sorted({(f.benchmark, tuple(f.flags)) for f in report.flags})
+    if flagged:
+        names = ", ".join(f"{md(b)} ({md('/'.join(fl))})" for b, fl in flagged)
+        limits.append(f"{len(flagged)} benchmark(s) at floor, ceiling or chance for some model: {names}")
+    lines += [f"- {item}" for item in limits] or ["- None recorded."]
+    lines.append("")
+
+    lines += ["## Provenance", "",
+              f"- config key: {md(p.config_key)}; git: {md(p.git_hash or 'unknown')}; "
+              f"traitrl {md(p.traitrl_version)}; seeds: {', '.join(str(s) for s in p.seeds) or '—'}",
+              "- full report: report.html (figures, per-benchmark tables, transcripts, config); "
+              "machine-readable: summary.json", ""]
+    return "\n".join(lines)
