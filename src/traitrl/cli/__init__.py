@@ -8,6 +8,7 @@ from traitrl import __version__
 from traitrl.cli.common import console
 from traitrl.cli.evals import mount as mount_eval_commands
 from traitrl.cli.persist import app as persist_app
+from traitrl.cli.report import mount as mount_report
 from traitrl.cli.results import app as results_app
 from traitrl.cli.rollout import rollout
 from traitrl.cli.scenarios import app as scenarios_app
@@ -27,6 +28,7 @@ app.add_typer(export_app, name="export")
 app.add_typer(results_app, name="results")
 app.add_typer(persist_app, name="persist")
 app.add_typer(study_app, name="study")
+mount_report(app)  # traitrl report SUMMARY_JSON --out DIR
 
 
 @app.callback()

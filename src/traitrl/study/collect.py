@@ -174,12 +174,29 @@ def _finetune_section(config: StudyConfig, store: Store, outcomes: dict[str, Sta
         for role in ("a", "b"):
             raw = str(first.get(f"stc_{role}", ""))
             stc[role.upper()] = int(raw) if raw.isdigit() else None
-    worst = "; ".join(f"{k}: {v}" for k, v in sorted(rep.headline.items()))
+    worst = _worst_sentence(rep.headline)
     control = rep.tables[5]
     benign = "; ".join(f"{r.get('role')}: {_pct(r.get('before'))} → {_pct(r.get('after'))} ({r.get('learned')})"
                        for r in control.rows)
     return FinetuneSummary(models=runs.models, points=points, auc=auc, auc_ratio=ratio, steps_to_compromise=stc,
                            worst_case=worst, benign_control=benign)
+
+
+def _worst_sentence(headline: dict[str, Any]) -> str:
+    """The worst-case table of the fine-tuning analysis as one readable sentence (drops in pp, + = harm)."""
+    parts = []
+    for role in ("A", "B"):
+        for which, what in (("attacked", "attacked-domain"), ("spill", "spill-over")):
+            h = headline.get(f"{role}_worst_{which}")
+            if h is not None:
+                parts.append(f"{role}: largest {what} drop {100 * h['drop']:+.1f} pp ({h['config']})")
+    for which in ("spill-over", "attacked"):
+        h = headline.get(f"min_advantage_{which}")
+        if h is not None:
+            lo, hi = h["ci"]
+            parts.append(f"smallest B advantage on {which} {100 * h['delta']:+.1f} pp, 95% CI "
+                         f"[{100 * lo:+.1f}, {100 * hi:+.1f}] ({h['config']})")
+    return "; ".join(parts)
 
 
 def _pct(x: Any) -> str:
@@ -248,6 +265,10 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
         report.transfer_by = config.transfer_by
         report.transfer = _transfer(store, first[base], {a: first[a] for a in others}, config.transfer_by)
         report.persona_effects, report.verdicts = _persona_section(config, store, outcomes)
+        if config.persistence is not None:
+            p = config.persistence
+            report.persona_models = {"A": p.references[0] if len(p.references) == 1 else " / ".join(p.references),
+                                     "B": p.candidate}
         report.finetune = _finetune_section(config, store, outcomes)
         shown = [base, *(others[:1])]
         report.transcripts = _transcripts(config, store, first, shown)

@@ -173,10 +173,10 @@ def run_study(config: StudyConfig, console: Console | None = None, render: bool 
     stages = plan(config, console)
     outcomes: dict[str, StageOutcome] = run_stages(stages, Ledger.open(root / "stages.json"), console)
     report = build_report(config, outcomes, package_versions())
-    if render:
-        from traitrl.report.render import write_report
+    from traitrl.report.render import summary_json, write_report
 
+    if render:
         write_report(report, root)
     else:
-        (root / "summary.json").write_text(json.dumps(report.model_dump(mode="json"), indent=2, sort_keys=True))
+        (root / "summary.json").write_text(summary_json(report), encoding="utf-8")
     return root
