@@ -33,7 +33,7 @@ from traitrl.study.stages import Ledger, Stage, StageOutcome, run_stages
 
 # Rough costs on the 2-core CPU (fp32, embedded model), only for the study's ETA; the ETA rescales them by the
 # pace of the stages that already ran in this session.
-_SECONDS_PER_TRAIN_TOKEN = 0.25  # GRPO: per generated token (prompts × generations × max_tokens per step)
+_SECONDS_PER_TRAIN_TOKEN = 0.15  # GRPO: per generated token (prompts × generations × max_tokens per step)
 _SECONDS_PER_EVAL = 90.0  # one model on a demo-sized suite
 _SECONDS_PER_PERSONA_EVAL = 45.0
 _SECONDS_PER_FT_CELL = 120.0
