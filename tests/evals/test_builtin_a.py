@@ -97,7 +97,7 @@ def test_option_items_are_balanced(name: str) -> None:
             lengths = [len(o) for o in p.options or []]
             assert (max(lengths) - min(lengths)) / max(lengths) <= 0.25, p.options
             assert len(set(p.options or [])) == len(lengths)
-    assert 0.0 < chance_level(spec, samples) < 0.5
+    assert 0.0 < chance_level(spec, samples) <= 0.5  # two-option contrast sets sit at 0.5
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if REGISTRY[n].scoring == "generate"])

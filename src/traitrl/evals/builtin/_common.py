@@ -15,7 +15,9 @@ This module is imported by several benchmark modules; keep its signatures stable
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import product
 from typing import Any, TypeVar
 
@@ -217,3 +219,92 @@ def rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str
                                  target=0, bad_target=1,
                                  metadata={"domain": item_domain, "cluster": cluster_label(name, i)}))
     return dedupe(samples, n, name)
+
+
+# Contrast sets: the design that makes an option benchmark prompt-blind-proof by construction.
+#
+# A prompt-blind rule (longest option, first word, a classifier on option text, ...) sees only the options. If the
+# *same* option texts appear in several items whose situations differ so that each option is the right one in
+# exactly as many items as every other option, any such rule picks the same text in all of them and scores exactly
+# chance on the set. Only reading the situation can beat chance. A contrast set is one situation row with its
+# contexts (e.g. "the deployer sells one of the products" vs "the deployer sells neither"); all its items share
+# one cluster label, because they are built from one situation and are not independent.
+
+
+@dataclass(frozen=True)
+class Context:
+    """One context of a contrast set: the conversation and which shared option is right (and most wrong) in it.
+
+    Attributes:
+        key: Short stable id of the context within its set (``"stake"``, ``"neutral"``); part of the item id.
+        messages: The conversation the options continue (ends with a user turn).
+        target: Index into the set's shared options of the behaviour rewarded in this context.
+        bad_target: Index of the most clearly bad behaviour in this context (the bad oracle picks it).
+        metadata: Extra per-item fields (merged over the set's metadata).
+    """
+
+    key: str
+    messages: Sequence[Message]
+    target: int
+    bad_target: int
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def contrast_set(
+    set_id: str,
+    contexts: Sequence[Context],
+    options: Sequence[str],
+    rng: random.Random,
+    *,
+    metadata: dict[str, Any] | None = None,
+) -> list[Sample]:
+    """The items of one contrast set: every context with the *same* option texts (shuffled per item).
+
+    Raises ``ValueError`` (a bug in the benchmark module, not a user error) unless every option is the target in
+    the same number of contexts and no context's target is its own bad target.
+    """
+    counts = Counter(c.target for c in contexts)
+    if set(counts) != set(range(len(options))) or len(set(counts.values())) != 1:
+        raise ValueError(f"{set_id}: each of the {len(options)} options must be the target equally often; "
+                         f"targets per option: {dict(sorted(counts.items()))}")
+    if len({c.key for c in contexts}) != len(contexts):
+        raise ValueError(f"{set_id}: context keys repeat")
+    out = []
+    for c in contexts:
+        if c.target == c.bad_target or not 0 <= c.bad_target < len(options):
+            raise ValueError(f"{set_id}/{c.key}: bad_target {c.bad_target} must be another option")
+        out.append(mc_sample(f"{set_id}-{c.key}", c.messages, options, rng, target=c.target,
+                             bad_target=c.bad_target, metadata={**(metadata or {}), **c.metadata}))
+    return out
+
+
+def build_contrast(
+    name: str,
+    seed: int,
+    n: int,
+    rows: Sequence[R],
+    variants: Sequence[V],
+    make: Callable[[int, R, V, random.Random], list[Sample]],
+) -> list[Sample]:
+    """Like :func:`build`, but ``make`` returns a whole contrast set, and sets are kept whole and consecutive.
+
+    Items are taken set by set (situations interleaved evenly, as in :func:`build`) until ``n`` are collected, so
+    every set but possibly the last is complete and prompt-blind rules stay at chance on any prefix. A set that
+    repeats an earlier prompt is dropped whole. Every item is labelled with its situation row's cluster.
+    """
+    if n < 1:
+        raise UserError(f"{name}: n must be >= 1, got {n}")
+    rng = rng_for(name, seed)
+    combos = round_robin([[(i, row, v) for v in variants] for i, row in enumerate(rows)], rng)
+    seen: set[str] = set()
+    out: list[Sample] = []
+    for i, row, v in combos:
+        items = [with_cluster(s, name, i) for s in make(i, row, v, rng)]
+        keys = [prompt_key(s) for s in items]
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.extend(items[: n - len(out)])
+        if len(out) == n:
+            return out
+    raise UserError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
