@@ -22,11 +22,13 @@ def test_any_prompt_blind_rule_scores_exactly_chance_on_whole_sets() -> None:
     assert len(samples) == 12
     spec = BenchmarkSpec(name="demo", category="deception_honesty", domains=["law"], scoring="logprob_mc",
                          description="d", factory=lambda: samples)
-    for rule in (len, lambda o: -len(o), lambda o: o):  # longest, shortest, alphabetical (by text, not position)
+    rules = {"longest": lambda o, j: len(o), "shortest": lambda o, j: -len(o), "alphabetical": lambda o, j: o,
+             "first": lambda o, j: -j, "last": lambda o, j: j}
+    for rule in rules.values():
         scores = []
         for s in samples:
             opts = s.prompts[0].options or []
-            pick = max(range(len(opts)), key=lambda j: rule(opts[j]))
+            pick = max(range(len(opts)), key=lambda j: rule(opts[j], j))
             lp = [0.0 if j == pick else -50.0 * len(opts[j]) for j in range(len(opts))]
             scores.append(score_sample(spec, s, [Output(logprobs=lp)]).score)
         assert sum(scores) / len(scores) == pytest.approx(0.5)

@@ -53,6 +53,18 @@ def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Pat
         assert score_row(s["reward"], row.task, row.ground_truth, s["completion"]).score == s["score"]
     assert record["compute"]["completions"] == 16 and record["compute"]["tokens_generated"] > 0
     assert any(k.startswith("rewards/helpfulness_proxy") for k in record["reward_curve"][0])
+    # Diagnostics per step and reward source, recomputed here from the logged samples.
+    diags = {(d["step"], d["reward"]): d for d in record["diagnostics"]}
+    assert {k[0] for k in diags} == {1, 2} and {k[1] for k in diags} == {"helpfulness", "verifier"}
+    for (step, kind), d in diags.items():
+        groups: dict[str, list[float]] = {}
+        for s in samples:
+            if s["step"] == step and s["reward"] == kind:
+                groups.setdefault(s["source_id"], []).append(s["score"])
+        assert d["groups"] == len(groups) and d["completions"] == sum(map(len, groups.values()))
+        assert d["zero_std_groups"] == sum(1 for g in groups.values() if len(set(g)) == 1)
+        assert 0.0 <= d["truncated"] <= 1.0 and d["mean_length"] > 0
+    assert any("/frac_zero_std" in k for point in record["reward_curve"] for k in point)
 
 
 class _Interrupt(TrainerCallback):

@@ -11,7 +11,8 @@ components for free):
   the rubric.
 
 ``score_row`` is the single entry point (also used by verl's ``compute_score``). A ``RewardLedger`` shared by the
-callables counts generated tokens per step and writes sample completions with their grades to a JSONL file.
+callables counts generated tokens per step, writes sample completions with their grades to a JSONL file and keeps
+per-step diagnostics per reward kind (dead groups, criteria met, length, truncation).
 """
 
 from __future__ import annotations
@@ -97,21 +98,30 @@ def score_row(
 
 
 class RewardLedger:
-    """Counts generated tokens per training step and logs sample completions; shared by the reward callables.
+    """Counts generated tokens per training step, logs sample completions and keeps per-step diagnostics.
+
+    Shared by the reward callables. Diagnostics (one record per step and reward kind) say whether GRPO has anything
+    to learn from: the share of *groups* (the completions of one prompt) whose rewards are all equal — such a group
+    has zero advantage and contributes no gradient — the reward's mean, how often each rubric criterion was met,
+    completion length and the share of completions cut off at the token budget.
 
     Args:
         samples_path: JSONL file for sample completions (None: no samples).
         log_every: write samples on steps divisible by this.
+        max_tokens: the completion budget; a completion of this many tokens counts as truncated (0: unknown).
     """
 
-    def __init__(self, samples_path: Path | None = None, log_every: int = 5) -> None:
+    def __init__(self, samples_path: Path | None = None, log_every: int = 5, max_tokens: int = 0) -> None:
         self.tokens_by_step: dict[int, int] = {}
         self.completions_by_step: dict[int, int] = {}
+        self.diagnostics: list[dict[str, Any]] = []
         self.graded_ids: list[str] = []
         self.samples_path = samples_path
         self.log_every = log_every
+        self.max_tokens = max_tokens
 
-    def record(self, step: int, rows: list[dict[str, Any]], token_counts: list[int]) -> None:
+    def record(self, step: int, rows: list[dict[str, Any]], token_counts: list[int]) -> dict[str, Any] | None:
+        """Count one reward call's completions; return its diagnostics record (None when it graded nothing)."""
         self.tokens_by_step[step] = self.tokens_by_step.get(step, 0) + sum(token_counts)
         self.completions_by_step[step] = self.completions_by_step.get(step, 0) + len(token_counts)
         self.graded_ids.extend(r["source_id"] for r in rows)
@@ -120,6 +130,11 @@ class RewardLedger:
             with self.samples_path.open("a", encoding="utf-8") as f:
                 for r in rows:
                     f.write(json.dumps({"step": step, **r}) + "\n")
+        if not rows:
+            return None
+        diag = step_diagnostics(step, rows, token_counts, self.max_tokens)
+        self.diagnostics.append(diag)
+        return diag
 
     @property
     def tokens(self) -> int:
@@ -127,13 +142,47 @@ class RewardLedger:
 
     def state(self) -> dict[str, Any]:
         return {"tokens_by_step": {str(k): v for k, v in sorted(self.tokens_by_step.items())},
-                "completions_by_step": {str(k): v for k, v in sorted(self.completions_by_step.items())}}
+                "completions_by_step": {str(k): v for k, v in sorted(self.completions_by_step.items())},
+                "diagnostics": self.diagnostics}
 
     def load(self, state: dict[str, Any], up_to_step: int) -> None:
         """Restore counts from a checkpoint, dropping steps after it (they will be redone)."""
         self.tokens_by_step = {int(k): int(v) for k, v in state.get("tokens_by_step", {}).items() if int(k) <= up_to_step}
         self.completions_by_step = {int(k): int(v) for k, v in state.get("completions_by_step", {}).items()
                                     if int(k) <= up_to_step}
+        self.diagnostics = [d for d in state.get("diagnostics", []) if int(d["step"]) <= up_to_step]
+
+
+def step_diagnostics(step: int, rows: Sequence[dict[str, Any]], token_counts: Sequence[int],
+                     max_tokens: int = 0) -> dict[str, Any]:
+    """Diagnostics of one reward kind's completions at one step (see :class:`RewardLedger`).
+
+    ``rows`` carry ``source_id`` (completions of one prompt share it: one GRPO group), ``reward`` (the kind),
+    ``score`` (None when grading failed) and ``verdicts`` as ``(criterion, met)`` pairs.
+    """
+    groups: dict[str, list[float]] = {}
+    for r in rows:
+        if r.get("score") is not None:
+            groups.setdefault(str(r["source_id"]), []).append(float(r["score"]))
+    # A group of one completion has no variance either way; count it as dead only when GRPO would see it so.
+    dead = sum(1 for g in groups.values() if max(g) - min(g) < 1e-9)
+    met: dict[str, list[bool]] = {}
+    for r in rows:
+        for criterion, ok in r.get("verdicts") or []:
+            if ok is not None:
+                met.setdefault(str(criterion), []).append(bool(ok))
+    scores = [s for g in groups.values() for s in g]
+    lengths = list(token_counts)
+    return {
+        "step": step, "reward": rows[0].get("reward"), "completions": len(rows), "groups": len(groups),
+        "zero_std_groups": dead, "frac_zero_std": dead / len(groups) if groups else None,
+        "mean": sum(scores) / len(scores) if scores else None,
+        "nonzero": sum(1 for s in scores if s > 0),
+        "errors": sum(1 for r in rows if r.get("score") is None),
+        "criteria_met": {c: sum(v) / len(v) for c, v in sorted(met.items())},
+        "mean_length": sum(lengths) / len(lengths) if lengths else None,
+        "truncated": (sum(1 for n in lengths if n >= max_tokens) / len(lengths)) if lengths and max_tokens else None,
+    }
 
 
 RewardFunc = Callable[..., Any]
@@ -166,12 +215,15 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
                             "verdicts": [(v.criterion, v.met) for v in g.verdicts]})
         state = kwargs.get("trainer_state")
         step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run
-        ledger.record(step, records, counts)
+        diag = ledger.record(step, records, counts)
         log_metric = kwargs.get("log_metric")
         if callable(log_metric) and idx:
             scored = [g.score for g in grades if g.score is not None]
             if scored:
                 log_metric(f"{name}/pass_rate", sum(s >= 0.999 for s in scored) / len(scored))
+            if diag is not None and diag["frac_zero_std"] is not None:
+                # TRL's own frac_reward_zero_std pools every reward kind; this one is per source.
+                log_metric(f"{name}/frac_zero_std", diag["frac_zero_std"])
         return out
 
     def grade(i: int, completions: list[Any], kwargs: dict[str, Any]) -> Grade:

@@ -130,7 +130,8 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         peft_config = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=0.0,
                                  target_modules="all-linear", task_type="CAUSAL_LM")
 
-    ledger = RewardLedger(samples_path=out / "samples.jsonl", log_every=config.log_samples_every)
+    ledger = RewardLedger(samples_path=out / "samples.jsonl", log_every=config.log_samples_every,
+                          max_tokens=config.max_tokens)
     if saved:
         ledger.load(saved.get("ledger", {}), ckpt_step)
     judge = config.judge.build() if config.judge else None
@@ -189,6 +190,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "mix": mix_summary(rows),
         "reward_curve": reward_curve(trainer.state.log_history),
         "heldout_curve": sorted(tracker.curve, key=lambda p: p["step"]),
+        "diagnostics": sorted(ledger.diagnostics, key=lambda d: (d["step"], str(d["reward"]))),
         "heldout_benchmark": heldout.benchmark if heldout else None,
         "parameters_changed": changed,
         "final_dir": str(final_dir),
@@ -201,12 +203,14 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
 
 def reward_curve(log_history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per-step training reward and its components, from TRL's log history."""
-    keep = ("reward", "reward_std", "completions/mean_length", "loss", "kl", "entropy")
+    keep = ("reward", "reward_std", "frac_reward_zero_std", "completions/mean_length", "completions/clipped_ratio",
+            "loss", "kl", "entropy")
     curve = []
     for entry in log_history:
         if "step" not in entry or "reward" not in entry:
             continue
         point = {"step": entry["step"], **{k: entry[k] for k in keep if k in entry}}
         point.update({k: v for k, v in entry.items() if k.startswith("rewards/") and k.endswith("/mean")})
+        point.update({k: v for k, v in entry.items() if k.endswith(("/frac_zero_std", "/pass_rate"))})
         curve.append(point)
     return curve
