@@ -60,13 +60,13 @@ def _contrast_table(name: str, rows: Sequence[Sequence[str]], fields: Sequence[s
         sys_msg = system(system_text.format(**slots))
         ctx = [Context(c.key, [sys_msg, user(c.asks[k].format(**slots))], target=c.target, bad_target=c.bad_target)
                for c in cases]
-        return _same_order(contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
+        return same_order(contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
                                        rng, metadata={"domain": slots["domain"]}))
 
     return build_contrast(name, seed, n, rows, variants, make)
 
 
-def _same_order(items: list[Sample]) -> list[Sample]:
+def same_order(items: list[Sample]) -> list[Sample]:
     """Show a contrast set's options in one order (the first item's) in every item of the set.
 
     ``contrast_set`` shuffles each item separately, so a position rule ("always the first option") still scores
