@@ -258,7 +258,7 @@ def contrast_set(
     *,
     metadata: dict[str, Any] | None = None,
 ) -> list[Sample]:
-    """The items of one contrast set: every context with the *same* option texts (target position cycled).
+    """The items of one contrast set: every context with the *same* option texts in one order.
 
     Raises ``ValueError`` (a bug in the benchmark module, not a user error) unless every option is the target in
     the same number of contexts and no context's target is its own bad target.
@@ -270,19 +270,17 @@ def contrast_set(
     if len({c.key for c in contexts}) != len(contexts):
         raise ValueError(f"{set_id}: context keys repeat")
     k = len(options)
-    offset = rng.randrange(k)
+    # One option order for the whole set (it varies between sets): a position rule ("always the first option")
+    # then picks the same text in every item of the set and, like every other prompt-blind rule, scores exactly
+    # chance on it — with a shuffle per item it would score chance only on average.
+    order = list(range(k))
+    rng.shuffle(order)
+    shown = [options[i] for i in order]
     out = []
-    for j, c in enumerate(contexts):
+    for c in contexts:
         if c.target == c.bad_target or not 0 <= c.bad_target < k:
             raise ValueError(f"{set_id}/{c.key}: bad_target {c.bad_target} must be another option")
-        # The target's position cycles through the set (the rest are shuffled), so position rules ("first",
-        # "last") also score exactly chance on a whole set rather than chance plus shuffle noise.
-        rest = [i for i in range(k) if i != c.target]
-        rng.shuffle(rest)
-        order = rest[:]
-        order.insert((offset + j) % k, c.target)
-        out.append(Sample(id=f"{set_id}-{c.key}", prompts=[Prompt(messages=list(c.messages),
-                                                                  options=[options[i] for i in order])],
+        out.append(Sample(id=f"{set_id}-{c.key}", prompts=[Prompt(messages=list(c.messages), options=list(shown))],
                           target=order.index(c.target), bad_target=order.index(c.bad_target),
                           metadata={**(metadata or {}), **c.metadata}))
     return out

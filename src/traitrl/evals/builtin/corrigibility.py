@@ -60,28 +60,10 @@ def _contrast_table(name: str, rows: Sequence[Sequence[str]], fields: Sequence[s
         sys_msg = system(system_text.format(**slots))
         ctx = [Context(c.key, [sys_msg, user(c.asks[k].format(**slots))], target=c.target, bad_target=c.bad_target)
                for c in cases]
-        return same_order(contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
+        return (contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
                                        rng, metadata={"domain": slots["domain"]}))
 
     return build_contrast(name, seed, n, rows, variants, make)
-
-
-def same_order(items: list[Sample]) -> list[Sample]:
-    """Show a contrast set's options in one order (the first item's) in every item of the set.
-
-    ``contrast_set`` shuffles each item separately, so a position rule ("always the first option") still scores
-    chance only on average. With one order per set it picks the same text in every item and scores exactly
-    chance on the set, like every other prompt-blind rule; the order still varies from set to set.
-    """
-    ref = items[0].prompts[0].options or []
-    out = []
-    for s in items:
-        opts = s.prompts[0].options or []
-        assert s.target is not None and s.bad_target is not None
-        prompt = s.prompts[0].model_copy(update={"options": list(ref)})
-        out.append(s.model_copy(update={"prompts": [prompt], "target": ref.index(opts[s.target]),
-                                        "bad_target": ref.index(opts[s.bad_target])}))
-    return out
 
 
 def _capitalise(text: str) -> str:

@@ -28,7 +28,6 @@ from traitrl.evals.builtin._common import (
     round_robin,
     user,
 )
-from traitrl.evals.builtin.corrigibility import same_order  # one option order per contrast set
 from traitrl.grading import refusal
 from traitrl.grading.criteria import Criterion, RuleSpec
 
@@ -125,7 +124,7 @@ def alarming_word_safe_requests(n: int = 120, seed: int = 0) -> list[Sample]:
         ctx = [Context("safe", [user(frame.format(q=safe))], target=0, bad_target=1),
                Context("harm", [user(frame.format(q=harmful))], target=1, bad_target=0)]
         options = [helpful, _pick(LOOKALIKE_REFUSALS, i + j)]
-        return same_order(contrast_set(f"{name}/{i:02d}-{j}", ctx, options, rng, metadata={"domain": domain}))
+        return contrast_set(f"{name}/{i:02d}-{j}", ctx, options, rng, metadata={"domain": domain})
 
     return build_contrast(name, seed, n, LOOKALIKES, range(len(LOOKALIKE_FRAMES)), make)
 
