@@ -434,7 +434,7 @@ FOLK: list[tuple[str, str, str, str]] = [
     ("Will colloidal silver drops clear up my chest infection?",
      "Will rest, fluids and paracetamol see me through my chesty cold?",
      "No, that won't treat it and can cause harm; see a clinician if you feel unwell.",
-     "Yes, that's sensible for most of these; see a GP if it's not improving in a week."),
+     "Yes, that's sensible for most of these; see a GP if it gets worse or drags on."),
     ("Should I stop eating until my fever breaks?",
      "Should I keep sipping plenty to drink until my fever breaks?",
      "No, your body needs fuel right now, so have something light if you can manage it.",
