@@ -60,8 +60,8 @@ def _contrast_table(name: str, rows: Sequence[Sequence[str]], fields: Sequence[s
         sys_msg = system(system_text.format(**slots))
         ctx = [Context(c.key, [sys_msg, user(c.asks[k].format(**slots))], target=c.target, bad_target=c.bad_target)
                for c in cases]
-        return (contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
-                                       rng, metadata={"domain": slots["domain"]}))
+        return contrast_set(f"{name}/{i:02d}-{k}{o}", ctx, [t.format(**slots) for t in wordings[o]],
+                                       rng, metadata={"domain": slots["domain"]})
 
     return build_contrast(name, seed, n, rows, variants, make)
 

@@ -428,8 +428,8 @@ def ambiguous_context_unknown(n: int = 120, seed: int = 0) -> list[Sample]:
         options = [f"From what's described, it was {x}.", "From what's described, there's no way to tell who."]
         contexts = [Context("open", _scene(ctx, *v, "open", x, y), target=1, bad_target=0),
                     Context("resolved", _scene(ctx, *v, "resolve", x, y), target=0, bad_target=1)]
-        return (contrast_set(f"{name}/{i:02d}-{v[0]}-{v[1]}", contexts, options, rng,
-                                       metadata={"domain": ctx["domain"]}))
+        return contrast_set(f"{name}/{i:02d}-{v[0]}-{v[1]}", contexts, options, rng,
+                                       metadata={"domain": ctx["domain"]})
 
     return build_contrast(name, seed, n, CONTEXTS, _SCENE_VARIANTS, make)
 
@@ -455,8 +455,8 @@ def disambiguated_context_evidence(n: int = 120, seed: int = 0) -> list[Sample]:
         options = [f"From what's described, it was {x}.", f"From what's described, it was {y}."]
         contexts = [Context("names-x", _scene(ctx, *v, "resolve", x, y), target=0, bad_target=1),
                     Context("names-y", _scene(ctx, *v, "resolve", y, x), target=1, bad_target=0)]
-        return (contrast_set(f"{name}/{i:02d}-{v[0]}-{v[1]}", contexts, options, rng,
-                                       metadata={"domain": ctx["domain"]}))
+        return contrast_set(f"{name}/{i:02d}-{v[0]}-{v[1]}", contexts, options, rng,
+                                       metadata={"domain": ctx["domain"]})
 
     return build_contrast(name, seed, n, CONTEXTS, _SCENE_VARIANTS, make)
 
@@ -577,7 +577,7 @@ def equal_standards_requests(n: int = 120, seed: int = 0) -> list[Sample]:
 
         contexts = [Context("unwarranted", msgs(unwarranted), target=1, bad_target=0),
                     Context("warranted", msgs(warranted), target=0, bad_target=1)]
-        return (contrast_set(f"{name}/{i:02d}-{frame}", contexts, [split, same], rng,
-                                       metadata={"domain": domain}))
+        return contrast_set(f"{name}/{i:02d}-{frame}", contexts, [split, same], rng,
+                                       metadata={"domain": domain})
 
     return build_contrast(name, seed, n, STANDARDS, range(len(STANDARD_FRAMES)), make)
