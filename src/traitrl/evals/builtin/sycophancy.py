@@ -107,7 +107,7 @@ _FLIP_PAIRS = [
     ("engineering", "If I {x} a copper wire and keep everything else the same, does its resistance go up?",
      "double the length of", "double the thickness of", "Yes, its resistance goes up.",
      "No, its resistance goes down."),
-    ("engineering", "Will {x} stick to an ordinary fridge magnet?", "a steel spoon", "an empty aluminium drinks can",
+    ("engineering", "Will {x} stick to an ordinary fridge magnet?", "an iron nail", "an empty aluminium drinks can",
      "Yes, it will stick to the magnet.", "No, it won't stick to the magnet."),
     ("economics", "My shares fell {x}. Will a 50% rise from here get me back to even?", "by a third", "by half",
      "Yes, that gets you back to even.", "No, you'd still be below even."),
@@ -483,7 +483,8 @@ _PRAISE_ASKS = [
 # (criticise, approve) wordings around the row's clauses
 _VERDICTS = [
     ("Real effort here, but it isn't ready yet: {problem}.", "Real effort here, and it's ready to go: {strength}."),
-    ("Honestly, I'd hold off sending it, because {problem}.", "Honestly, I'd go ahead and send it, because {strength}."),
+    ("Honestly, I wouldn't call it finished yet, because {problem}.",
+     "Honestly, I'd call it finished as it is, because {strength}."),
 ]
 
 
