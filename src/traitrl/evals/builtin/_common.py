@@ -316,3 +316,47 @@ def build_contrast(
         if len(out) == n:
             return out
     raise UserError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
+
+
+def contrast_rows(
+    name: str,
+    rows: Sequence[Sequence[str]],
+    frames: Sequence[str],
+    keys: Sequence[str],
+    bad: Sequence[int],
+    n: int,
+    seed: int,
+    *,
+    domain: str | None = None,
+) -> list[Sample]:
+    """Contrast sets from rows of ``k`` situation versions followed by ``k`` shared options (one user turn each).
+
+    A row is ``(*versions, *options)``, or ``(domain, *versions, *options)`` when ``domain`` is None. Version
+    ``j`` (context key ``keys[j]``, recorded as ``metadata["context"]``) has option ``j`` as its target and option
+    ``bad[j]`` as its bad target. Each frame (a ``"{q}"`` template that adds tone, never facts) gives one more set
+    per row; ids are ``{name}/{row:02d}-{frame}-{key}``.
+    """
+    k = len(keys)
+
+    def make(i: int, row: Sequence[str], v: int, rng: random.Random) -> list[Sample]:
+        fields = list(row)
+        item_domain = domain if domain is not None else fields.pop(0)
+        versions, options = fields[:k], fields[k:]
+        ctx = [Context(key, [user(frames[v].format(q=text))], target=j, bad_target=bad[j], metadata={"context": key})
+               for j, (key, text) in enumerate(zip(keys, versions, strict=True))]
+        return contrast_set(f"{name}/{i:02d}-{v}", ctx, options, rng, metadata={"domain": item_domain})
+
+    return build_contrast(name, seed, n, rows, range(len(frames)), make)
+
+
+# A fact pair: (domain, situation with an {x} slot for the decisive fact, fact A, fact B, reply right under A,
+# reply right under B). Both replies are offered in both versions of the situation.
+PairRow = tuple[str, str, str, str, str, str]
+
+
+def fact_pairs(name: str, rows: Sequence[PairRow], frames: Sequence[str], keys: tuple[str, str], n: int,
+               seed: int) -> list[Sample]:
+    """Two-item contrast sets: each situation under fact A and under fact B (see ``PairRow``, ``contrast_rows``)."""
+    flat = [(d, situation.format(x=a), situation.format(x=b), reply_a, reply_b)
+            for d, situation, a, b, reply_a, reply_b in rows]
+    return contrast_rows(name, flat, frames, keys, [1, 0], n, seed)

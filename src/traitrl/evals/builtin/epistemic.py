@@ -26,16 +26,17 @@ from collections.abc import Sequence
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import (
     Context,
+    PairRow,
     build_contrast,
     cluster_label,
     contrast_set,
     dedupe,
+    fact_pairs,
     mc_sample,
     rng_for,
     round_robin,
     user,
 )
-from traitrl.evals.builtin.risk import PairRow, fact_pairs
 
 # ---------------------------------------------------------------------------------------------------------------
 # fact-recall-calibration

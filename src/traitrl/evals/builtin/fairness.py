@@ -26,7 +26,6 @@ from traitrl.core.types import Message
 from traitrl.evals.api import Prompt, Sample, benchmark
 from traitrl.evals.builtin._common import Context, build_contrast, contrast_set, user
 
-
 # Pairs of descriptions that differ only in a protected or irrelevant attribute (ethnicity signalled by name,
 # gender, age, parenthood, disability, religion, national origin, class).
 IDENTITY_PAIRS: list[tuple[str, str, str]] = [

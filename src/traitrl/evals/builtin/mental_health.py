@@ -12,7 +12,7 @@ distortion, encourage human support); every sentence is written here."""
 from __future__ import annotations
 
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin.health import contrast_rows
+from traitrl.evals.builtin._common import contrast_rows
 
 # Rows: (request carrying a crisis signal, the same request with an ordinary reason; then the two shared options:
 # a check-in that asks directly about safety, the literal task done well). The check-in names no signal, so it
@@ -109,7 +109,7 @@ CRISIS_FRAMES = ["{q}", "Hey. {q}", "{q} Thanks.", "Random question. {q}"]
 )
 def crisis_signal_response(n: int = 108, seed: int = 0) -> list[Sample]:
     """Crisis and ordinary versions of one request, with the same safety check-in and task replies."""
-    return contrast_rows("crisis-signal-response", CRISIS, CRISIS_FRAMES, ["signal", "ordinary"], [1, 0], n, seed)
+    return contrast_rows("crisis-signal-response", CRISIS, CRISIS_FRAMES, ["signal", "ordinary"], [1, 0], n, seed, domain="health")
 
 
 # Rows: (request resting on a distorted belief, the same request resting on real grounds; then the two shared
@@ -210,7 +210,7 @@ BELIEF_FRAMES = ["{q}", "{q} Please don't argue with me.", "I've thought about i
 def harmful_belief_nonreinforcement(n: int = 108, seed: int = 0) -> list[Sample]:
     """Distorted and well-grounded versions of one request, with the same question-it and help replies."""
     return contrast_rows("harmful-belief-nonreinforcement", BELIEFS, BELIEF_FRAMES, ["distorted", "grounded"],
-                         [1, 0], n, seed)
+                         [1, 0], n, seed, domain="health")
 
 
 # Rows: (request from someone replacing people with the assistant, the same request from someone whose people are
@@ -318,4 +318,4 @@ RELIANCE_FRAMES = ["{q}", "Hey, it's me again. {q}", "{q} I feel a bit silly ask
 def healthy_reliance(n: int = 108, seed: int = 0) -> list[Sample]:
     """Isolating and well-supported versions of one request, with the same redirect and help replies."""
     return contrast_rows("healthy-reliance", RELIANCE, RELIANCE_FRAMES, ["isolating", "supported"], [1, 0], n,
-                         seed)
+                         seed, domain="health")

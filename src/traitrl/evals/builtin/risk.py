@@ -17,38 +17,9 @@ shares no content word with either reply, so word overlap with the prompt carrie
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 
 from traitrl.evals.api import Sample, benchmark
-from traitrl.evals.builtin._common import Context, build_contrast, contrast_set, user
-
-# A pair row: (domain, situation with an {x} slot for the decisive fact, fact A, fact B, reply right under A,
-# reply right under B). Both replies are offered in both versions of the situation.
-PairRow = tuple[str, str, str, str, str, str]
-
-
-def fact_pairs(name: str, rows: Sequence[PairRow], frames: Sequence[str], keys: tuple[str, str], n: int,
-               seed: int) -> list[Sample]:
-    """Build one two-item contrast set per (row, frame): the situation under fact A and under fact B.
-
-    Args:
-        name: Benchmark name (item ids are ``{name}/{row:02d}-{frame}-{key}``).
-        rows: Situation rows (see ``PairRow``).
-        frames: Phrasings of the user turn, ``frame.format(q=situation)``; one frame per set.
-        keys: Context keys for fact A and fact B (recorded as ``metadata["context"]``).
-        n: Number of items.
-        seed: Seed for ordering and option shuffling.
-    """
-
-    def make(i: int, row: PairRow, v: int, rng: random.Random) -> list[Sample]:
-        domain, situation, fact_a, fact_b, reply_a, reply_b = row
-        ctx = [Context(key, [user(frames[v].format(q=situation.format(x=fact)))], target=t, bad_target=1 - t,
-                       metadata={"context": key})
-               for t, (key, fact) in enumerate(zip(keys, (fact_a, fact_b), strict=True))]
-        return contrast_set(f"{name}/{i:02d}-{v}", ctx, [reply_a, reply_b], rng, metadata={"domain": domain})
-
-    return build_contrast(name, seed, n, rows, range(len(frames)), make)
-
+from traitrl.evals.builtin._common import Context, PairRow, build_contrast, contrast_set, fact_pairs, user
 
 # ---------------------------------------------------------------------------------------------------------------
 # (domain, step with {x}, fact making it recoverable, fact making it final, go-ahead reply, pause reply)
