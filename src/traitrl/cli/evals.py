@@ -1,6 +1,7 @@
 """Command-line entry points for the eval suite, as typer objects the main CLI mounts.
 
 - ``traitrl benchmarks list [--json] [--category C]``: the registered built-ins (and the adapter kinds).
+- ``traitrl benchmarks export --out DIR``: the suite as a Hugging Face dataset folder (``traitrl.evals.export``).
 - ``traitrl eval --model M [--suite default] [--benchmark NAME ...] [--quick] [--persona P] ...``: run, store,
   print per-benchmark and per-category tables with CIs and floor/ceiling/chance flags, and the run id.
 - ``traitrl compare RUN_A RUN_B [--json-out F]``: paired comparison of two stored runs with BH.
@@ -72,6 +73,24 @@ def list_command(
     _out.print(plain("Public-format adapters (use --benchmark KIND:SOURCE[?key=value&...]):"))
     for info in ADAPTERS.values():
         _out.print(plain(f"  {info.kind:<16} {info.description}"))
+
+
+@benchmarks_app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write (one sub-folder per benchmark + README.md).")],
+    benchmark: Annotated[list[str] | None, typer.Option("--benchmark", "-b", help="Only these built-ins; repeatable.")] = None,
+) -> None:
+    """Export the built-in suite as a Hugging Face dataset folder (one config per benchmark, split 'test')."""
+    from traitrl.core.errors import UserError
+    from traitrl.evals.export import export_suite
+
+    try:
+        entries = export_suite(out, benchmark)
+    except UserError as err:
+        raise _fail(str(err)) from None
+    items = sum(e["n"] for e in entries)
+    _out.print(plain(f"wrote {len(entries)} benchmarks ({items} items) to {out}; "
+                     f"load one with datasets.load_dataset({str(out)!r}, NAME, split='test')"))
 
 
 def eval_command(
