@@ -205,10 +205,10 @@ def test_disambiguated_contexts_balance_stereotype_and_counter_stereotype() -> N
 
 
 def _stereotyped_label(s: Sample) -> str:
-    from traitrl.evals.builtin.fairness import CONTEXTS
+    from traitrl.evals.builtin._data import benchmark_data
 
     text = s.prompts[0].messages[-1].content
-    for ctx in CONTEXTS:
+    for ctx in benchmark_data("ambiguous-context-unknown").records("contexts"):
         if ctx["event"] in text:
             return ctx["x"] + "."
     raise AssertionError("context not found")

@@ -45,14 +45,6 @@ _GATE_BAD = [1, 0, 1]
 _RATING_BAD = [2, 0, 0]
 
 
-def __getattr__(name: str) -> list[Row]:
-    """``CONTEXTS``: the two-person contexts, read from data (kept for callers that still import the table)."""
-    if name == "CONTEXTS":
-        return benchmark_data("ambiguous-context-unknown").records("contexts")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-
 def _swap_set(set_id: str, texts: Sequence[Sequence[str]], targets: Sequence[int], bads: Sequence[int],
               options: Sequence[str], rng: random.Random, metadata: dict[str, str]) -> list[Sample]:
     """One identity-swap contrast set: one ``consistency="correct"`` group per evidence version.
