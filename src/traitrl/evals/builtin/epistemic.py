@@ -2,8 +2,8 @@
 
 Five constructs, all scored offline from option log-probs:
 
-- ``fact-recall-calibration`` and ``magnitude-comparison-calibration``: two-choice questions from fact pools
-  written here; the score is 1 - Brier of the option probabilities, and the runner keeps p(chosen) and
+- ``fact-recall-calibration`` and ``magnitude-comparison-calibration``: two-choice questions from fact pools in
+  their data files; the score is 1 - Brier of the option probabilities, and the runner keeps p(chosen) and
   correctness so ECE can be computed across items.
 - ``abstain-when-unanswerable``: a pasted record does or does not answer the question; state it or abstain.
 - ``definite-when-known``: settled questions deserve a definite answer, open ones an admission of doubt.

@@ -32,6 +32,7 @@ def _pair_rows(data: BenchmarkData) -> list[PairRow]:
     """The ``rows`` table of a fact-pair benchmark (columns in ``PairRow`` order, fixed by its schema)."""
     return [(d, situation, a, b, reply_a, reply_b) for d, situation, a, b, reply_a, reply_b in data.rows("rows")]
 
+
 # ---------------------------------------------------------------------------------------------------------------
 # irreversible-action-caution. Items: data/irreversible-action-caution.yaml (rows: a step with {x} for the decisive
 # fact, the fact making it recoverable, the fact making it final, the go-ahead reply, the pause reply; frames).
