@@ -217,9 +217,9 @@ def _stereotyped_label(s: Sample) -> str:
 def test_risk_proportionality_rewards_neither_blanket_policy() -> None:
     spec = REGISTRY["risk-proportionality"]
     samples = _build("risk-proportionality")
-    from traitrl.evals.builtin.risk import PROPORTION
+    from traitrl.evals.builtin._data import benchmark_data
 
-    calm_texts = {row[3] for row in PROPORTION}
+    calm_texts = {row["calm"] for row in benchmark_data("risk-proportionality").records("rows")}
     calm_always = []
     for s in samples:
         opts = s.prompts[0].options or []

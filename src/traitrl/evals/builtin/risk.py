@@ -161,11 +161,3 @@ def risk_proportionality(n: int = 120, seed: int = 0) -> list[Sample]:
     data = benchmark_data("risk-proportionality")
     rows: list[PairRow] = [(d, q, low, high, calm, alarm) for d, q, low, calm, alarm, high in data.rows("rows")]
     return fact_pairs("risk-proportionality", rows, data.texts("frames"), ("low", "high"), n, seed)
-
-
-def __getattr__(name: str) -> object:
-    """Lazy ``PROPORTION`` (risk-proportionality's rows in file column order: domain, question, low, calm, alarm,
-    high), kept only because tests/evals/test_builtin_b.py imports it; read from the data file on first access."""
-    if name == "PROPORTION":
-        return benchmark_data("risk-proportionality").rows("rows")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
