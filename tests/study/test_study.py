@@ -67,6 +67,8 @@ def test_every_stage_runs_and_the_summary_is_complete(finished: tuple[StudyConfi
     arms = {h.arm: h for h in report.headlines}
     assert arms["trait"].baseline == "baseline" and arms["baseline"].baseline == "start"
     assert arms["trait"].n_benchmarks == len({d.benchmark for d in report.deltas if d.arm == "trait"}) >= 2
+    # Every headline has its per-benchmark rows, the baseline-vs-start one included.
+    assert arms["baseline"].n_benchmarks == len({d.benchmark for d in report.deltas if d.arm == "baseline"})
     assert {c.metric for c in report.curves} == {"reward", "heldout_trait"}
     assert all(c.points for c in report.curves if c.metric == "heldout_trait")  # before and after training
     assert report.transfer and {t.arm for t in report.transfer} == {"trait"}
@@ -147,6 +149,14 @@ def test_ledger_records_atomically_and_a_damaged_ledger_only_costs_time(tmp_path
     again = run_stages([stage("train:a", "k1"), stage("eval:a", "k2b")], Ledger.open(path), None)
     assert calls == ["train:a", "eval:a", "eval:a"] and again["train:a"].status == "skipped"
     assert not list(tmp_path.glob("*.tmp"))
+    # Each stage keeps the commit it ran at, also when a later session skips it (a study can span commits).
+    from traitrl.evals.runner import git_hash
+
+    assert again["train:a"].git == first["train:a"].git == (git_hash() or "")
+    ledger = Ledger.open(path)
+    ledger.entries["train:a"].git = "0123abc"
+    ledger.record(stage("eval:a", "k2b"), {}, 1.0, ledger.entries["eval:a"].git)
+    assert run_stages([stage("train:a", "k1")], Ledger.open(path), None)["train:a"].git == "0123abc"
     path.write_text('{"stages": {"train:a": ')  # truncated by a crash of something else
     run_stages([stage("train:a", "k1")], Ledger.open(path), None)
     assert calls[-1] == "train:a"

@@ -89,4 +89,7 @@ def render_markdown(report: StudyReport) -> str:
               f"traitrl {md(p.traitrl_version)}; seeds: {', '.join(str(s) for s in p.seeds) or '—'}",
               "- full report: report.html (figures, per-benchmark tables, transcripts, config); "
               "machine-readable: summary.json", ""]
+    other = sorted({st.git for st in report.stages if st.git and st.git != p.git_hash})
+    if other:  # a resumed study whose stages ran at other commits than the one that wrote the summary
+        lines.insert(-1, f"- stages ran at other commits too: {', '.join(md(g) for g in other)} (see the stage log)")
     return "\n".join(lines)

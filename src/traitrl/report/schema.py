@@ -177,6 +177,7 @@ class StageInfo(_Model):
     status: str  # done | skipped | failed
     seconds: float | None = None
     note: str = ""
+    git: str = ""  # the commit the stage ran at (a resumed study can span commits; the provenance hash is the summary's)
 
 
 class StudyReport(_Model):

@@ -259,6 +259,11 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
         # What RL in general did: the compute-matched baseline against the start model (not in the BH family).
         start_vs_base = compare_stored_runs(store, runs[START], runs[f"{base}-s{seeds[0]}"])
         report.headlines.append(_headline(base, START, start_vs_base.results))
+        start_flags = flags_by_model.get(START, {})
+        base_flags = flags_by_model.get(f"{base}-s{seeds[0]}", {})
+        for r in start_vs_base.results:  # its forest plot and table, next to the headline it backs
+            both = sorted(set(start_flags.get(r.benchmark, [])) | set(base_flags.get(r.benchmark, [])))
+            report.deltas.append(_delta(base, r, both))
         first = {START: runs[START], **{a: runs[f"{a}-s{seeds[0]}"] for a in config.arms}}
         report.refusals = _refusals(store, first, base)
         report.curves = _curves(config)
@@ -272,7 +277,7 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
         report.finetune = _finetune_section(config, store, outcomes)
         shown = [base, *(others[:1])]
         report.transcripts = _transcripts(config, store, first, shown)
-    report.stages = [StageInfo(name=o.name, key=o.key, status="done") for o in outcomes.values()]
+    report.stages = [StageInfo(name=o.name, key=o.key, status="done", git=o.git) for o in outcomes.values()]
     report.notes = _notes(config)
     return report
 

@@ -39,6 +39,7 @@ class LedgerEntry:
     key: str
     result: dict[str, Any]
     seconds: float
+    git: str = ""  # the commit the stage ran at: a resumed study can span commits
 
 
 @dataclass
@@ -54,7 +55,8 @@ class Ledger:
             return cls(path)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            entries = {k: LedgerEntry(v["key"], v["result"], float(v["seconds"])) for k, v in raw["stages"].items()}
+            entries = {k: LedgerEntry(v["key"], v["result"], float(v["seconds"]), str(v.get("git", "")))
+                       for k, v in raw["stages"].items()}
         except (ValueError, KeyError, TypeError):
             # A damaged ledger costs only time: every stage is keyed, so running it again reaches the same state.
             return cls(path)
@@ -64,9 +66,9 @@ class Ledger:
         entry = self.entries.get(stage.name)
         return entry if entry is not None and entry.key == stage.key else None
 
-    def record(self, stage: Stage, result: dict[str, Any], seconds: float) -> None:
-        self.entries[stage.name] = LedgerEntry(stage.key, result, seconds)
-        payload = {"stages": {k: {"key": e.key, "result": e.result, "seconds": round(e.seconds, 3)}
+    def record(self, stage: Stage, result: dict[str, Any], seconds: float, git: str = "") -> None:
+        self.entries[stage.name] = LedgerEntry(stage.key, result, seconds, git)
+        payload = {"stages": {k: {"key": e.key, "result": e.result, "seconds": round(e.seconds, 3), "git": e.git}
                               for k, e in self.entries.items()}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
@@ -84,6 +86,7 @@ class StageOutcome:
     status: str  # done (ran now) | skipped (done earlier)
     seconds: float
     result: dict[str, Any]
+    git: str = ""  # the commit it ran at
 
 
 def _clock(seconds: float) -> str:
@@ -104,13 +107,16 @@ def _pace(ran: dict[str, list[float]], stage: Stage) -> float:
 
 def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> dict[str, StageOutcome]:
     """Run every stage not already done under the same key, in order; report progress with a study ETA."""
+    from traitrl.evals.runner import git_hash
+
+    commit = git_hash() or ""
     out: dict[str, StageOutcome] = {}
     t_study = time.perf_counter()
     ran: dict[str, list[float]] = {}  # stage kind ("train", "eval", ...) -> [estimated, actual] seconds so far
     for i, stage in enumerate(stages, start=1):
         entry = ledger.done(stage)
         if entry is not None:
-            out[stage.name] = StageOutcome(stage.name, stage.key, "skipped", entry.seconds, entry.result)
+            out[stage.name] = StageOutcome(stage.name, stage.key, "skipped", entry.seconds, entry.result, entry.git)
             if console is not None:
                 console.print(joined((f"[{i}/{len(stages)}] ", "bold"), stage.name,
                                      ("  done earlier — skipped", "dim")))
@@ -126,6 +132,6 @@ def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> 
         tally = ran.setdefault(_kind(stage), [0.0, 0.0])
         tally[0] += stage.estimate
         tally[1] += seconds
-        ledger.record(stage, result, seconds)
-        out[stage.name] = StageOutcome(stage.name, stage.key, "done", seconds, result)
+        ledger.record(stage, result, seconds, commit)
+        out[stage.name] = StageOutcome(stage.name, stage.key, "done", seconds, result, commit)
     return out
