@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from traitrl.cli.common import console, err_console, joined, table, user_errors
+from traitrl.cli.common import console, err_console, joined, plain, table, user_errors
 
 app = typer.Typer(help="Run a study (arms → suite → persistence → report) from one config.", no_args_is_help=True)
 
@@ -66,9 +66,14 @@ def plan_command(
     cfg = _load(config, output_dir)
     ledger = Ledger.open(cfg.root / "stages.json")
     grid = table(f"study {cfg.name} ({cfg.profile}) → {cfg.root}", ["stage", "key", "estimate (s)", "status"])
-    for st in plan(cfg):
+    stages = plan(cfg)
+    for st in stages:
         grid.add_row(st.name, st.key, f"{st.estimate:.0f}", "done" if ledger.done(st) else "to run")
     console.print(grid, soft_wrap=False)
+    todo = sum(st.estimate for st in stages if not ledger.done(st))
+    # The costs are measured for the embedded model on 2 CPU cores; a running study re-paces them per stage kind.
+    console.print(plain(f"estimated time to finish: ~{todo / 60:.0f} min on 2 CPU cores with the embedded model "
+                        "(other models and GPUs: the running study re-paces its ETA from the first stages)"))
 
 
 @user_errors

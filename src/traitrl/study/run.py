@@ -26,17 +26,32 @@ from typing import Any
 
 from rich.console import Console
 
+from traitrl.attacks.config import PersistEval
 from traitrl.core.keys import content_key
 from traitrl.study.collect import build_report
 from traitrl.study.config import START, StudyConfig
 from traitrl.study.stages import Ledger, Stage, StageOutcome, run_stages
 
-# Rough costs on the 2-core CPU (fp32, embedded model), only for the study's ETA; the ETA rescales them by the
-# pace of the stages that already ran in this session.
-_SECONDS_PER_TRAIN_TOKEN = 0.15  # GRPO: per generated token (prompts × generations × max_tokens per step)
-_SECONDS_PER_EVAL = 90.0  # one model on a demo-sized suite
-_SECONDS_PER_PERSONA_EVAL = 45.0
-_SECONDS_PER_FT_CELL = 120.0
+# Costs on the 2-core CPU (fp32, embedded model), only for the study's ETA, measured on the demo and quick profiles;
+# the ETA rescales them by the pace of the stages of the same kind that already ran in this session.
+_SECONDS_PER_TRAIN_TOKEN = 0.09  # GRPO, per generated token incl. held-out tracking (demo 0.10, quick 0.077)
+_SECONDS_PER_ITEM = 0.4  # one model, one benchmark item (demo 0.45, quick 0.39)
+_SECONDS_PER_PERSONA_ITEM = 0.3  # the same under a persona, smaller suites (demo 0.27, quick 0.33)
+_SECONDS_PER_FT_CELL = 10.0  # per model and grid cell: loading and the start evaluation ...
+_SECONDS_PER_FT_STEP = 3.0  # ... plus per SFT step up to the last checkpoint (demo 21 s at 4 steps, quick 44 s at 12)
+
+
+def _items(ev: PersistEval) -> int:
+    """How many items an evaluation scores (for the ETA only): per benchmark, its ``n`` or the limit."""
+    from traitrl.evals.registry import parse_ref, suite_names
+
+    names = list(ev.benchmarks) or suite_names(ev.suite)
+    per = ev.limit or (50 if ev.quick else 110)
+    total = 0
+    for ref in names:
+        n = parse_ref(ref).args.get("n")
+        total += min(per, n) if isinstance(n, int) and n > 0 else per
+    return total
 
 
 def model_specs(config: StudyConfig) -> dict[str, str]:
@@ -89,7 +104,7 @@ def _eval_stage(config: StudyConfig, name: str, spec: str, depends: str, console
         failed = [o.name for o in result.outcomes if o.status == "error"]
         return {"run_id": result.run_id, "failed": failed}
 
-    return Stage(f"eval:{name}", key, _SECONDS_PER_EVAL, run)
+    return Stage(f"eval:{name}", key, _items(ev) * _SECONDS_PER_ITEM, run)
 
 
 def _persist_stages(config: StudyConfig, specs: dict[str, str], deps: dict[str, str],
@@ -120,7 +135,8 @@ def _persist_stages(config: StudyConfig, specs: dict[str, str], deps: dict[str, 
         n_personas = max(len(p.personas), 1)
         stages.append(Stage(f"persist-prompts:{p.candidate}-vs-{ref_name}",
                             content_key([prompts.model_dump(mode="json"), after], 16),
-                            2 * (n_personas + 1) * _SECONDS_PER_PERSONA_EVAL, run_prompts_stage))
+                            2 * (n_personas + 1) * _items(prompts.eval) * _SECONDS_PER_PERSONA_ITEM,
+                            run_prompts_stage))
         if p.finetune is not None:
             ft = FinetuneConfig(models=pair, grid=p.finetune.grid, eval=p.finetune.eval or p.eval or config.eval,
                                 decision=p.decision, store=config.store)
@@ -135,7 +151,8 @@ def _persist_stages(config: StudyConfig, specs: dict[str, str], deps: dict[str, 
             n_cells = len(g.attacks) * sum(len(v) for v in g.learning_rates.values()) * len(g.seeds) + g.benign_control
             stages.append(Stage(f"persist-finetune:{p.candidate}-vs-{ref_name}",
                                 content_key([ft.model_dump(mode="json"), after], 16),
-                                2 * n_cells * _SECONDS_PER_FT_CELL, run_ft_stage))
+                                2 * n_cells * (_SECONDS_PER_FT_CELL + max(g.steps) * _SECONDS_PER_FT_STEP),
+                                run_ft_stage))
     return stages
 
 
