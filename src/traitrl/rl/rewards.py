@@ -164,7 +164,7 @@ def step_diagnostics(step: int, rows: Sequence[dict[str, Any]], token_counts: Se
     for r in rows:
         if r.get("score") is not None:
             groups.setdefault(str(r["source_id"]), []).append(float(r["score"]))
-    # A group of one completion has no variance either way; count it as dead only when GRPO would see it so.
+    # A group with a single scored completion (the others errored) has zero variance too: no advantage, no gradient.
     dead = sum(1 for g in groups.values() if max(g) - min(g) < 1e-9)
     met: dict[str, list[bool]] = {}
     for r in rows:

@@ -61,6 +61,11 @@ def _delta(arm: str, r: PairedResult, flags: list[str]) -> BenchmarkDelta:
                           significant=r.significant, flags=flags)
 
 
+def _either(flags_by_model: dict[str, dict[str, list[str]]], a: str, b: str, benchmark: str) -> list[str]:
+    """The floor/ceiling/chance flags either model has on ``benchmark`` (a comparison inherits both)."""
+    return sorted(set(flags_by_model.get(a, {}).get(benchmark, [])) | set(flags_by_model.get(b, {}).get(benchmark, [])))
+
+
 def _flags(store: Store, runs: dict[str, str]) -> tuple[list[BenchmarkFlag], dict[str, dict[str, list[str]]]]:
     from traitrl.results.summary import summarize_run
 
@@ -251,19 +256,14 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
                             alpha=prereg.alpha)
         for arm_result in many.arms:
             report.headlines.append(_headline(arm_result.arm, base, arm_result.results))
-            model_flags = flags_by_model.get(f"{arm_result.arm}-s{seeds[0]}", {})
-            base_flags = flags_by_model.get(f"{base}-s{seeds[0]}", {})
             for r in arm_result.results:
-                both = sorted(set(model_flags.get(r.benchmark, [])) | set(base_flags.get(r.benchmark, [])))
+                both = _either(flags_by_model, f"{arm_result.arm}-s{seeds[0]}", f"{base}-s{seeds[0]}", r.benchmark)
                 report.deltas.append(_delta(arm_result.arm, r, both))
         # What RL in general did: the compute-matched baseline against the start model (not in the BH family).
         start_vs_base = compare_stored_runs(store, runs[START], runs[f"{base}-s{seeds[0]}"])
         report.headlines.append(_headline(base, START, start_vs_base.results))
-        start_flags = flags_by_model.get(START, {})
-        base_flags = flags_by_model.get(f"{base}-s{seeds[0]}", {})
         for r in start_vs_base.results:  # its forest plot and table, next to the headline it backs
-            both = sorted(set(start_flags.get(r.benchmark, [])) | set(base_flags.get(r.benchmark, [])))
-            report.deltas.append(_delta(base, r, both))
+            report.deltas.append(_delta(base, r, _either(flags_by_model, START, f"{base}-s{seeds[0]}", r.benchmark)))
         first = {START: runs[START], **{a: runs[f"{a}-s{seeds[0]}"] for a in config.arms}}
         report.refusals = _refusals(store, first, base)
         report.curves = _curves(config)

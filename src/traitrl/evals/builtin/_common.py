@@ -1,9 +1,10 @@
 """Small shared helpers for the built-in benchmark modules.
 
-Every built-in benchmark is generated procedurally from pools of situations and phrasings written in its
-module. These helpers keep the mechanics identical across modules: seeded RNGs, message constructors, option
-shuffling (so the target's position carries no signal), balanced interleaving of pools, and a guard that drops
-duplicate prompts and fails loudly when a pool is too small for the requested item count.
+The written benchmarks read their situations, phrasings and option wordings from ``data/<benchmark>.yaml``
+(``_data``) and build their items with the contrast-set builders below (``contrast_set``, ``build_contrast``,
+``contrast_rows``, ``fact_pairs``). These helpers keep the mechanics identical across modules: seeded RNGs,
+message constructors, option shuffling, balanced interleaving of pools, and a guard that drops duplicate prompts
+and fails loudly when a pool is too small for the requested item count.
 
 Every builder labels each Sample with its situation, ``metadata["cluster"] = f"{name}/{row_index}"``: items
 built from the same situation row (different phrasings or option wordings) are correlated, so statistics
@@ -18,7 +19,6 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import product
 from typing import Any, TypeVar
 
 from traitrl.core.errors import UserError
@@ -150,77 +150,6 @@ def dedupe(candidates: Iterable[Sample], n: int, name: str) -> list[Sample]:
     raise UserError(f"{name}: asked for {n} items but its pools yield only {len(out)} distinct ones")
 
 
-def build(
-    name: str,
-    seed: int,
-    n: int,
-    rows: Sequence[R],
-    variants: Sequence[V],
-    make: Callable[[int, R, V, random.Random], Sample],
-) -> list[Sample]:
-    """Cross every situation row with every variant, interleave them evenly, and keep the first ``n`` unique.
-
-    Args:
-        name: Benchmark name (seeds the RNG and labels errors).
-        seed: Seed for ordering and option shuffling; the same seed gives the same items.
-        n: Number of items to return.
-        rows: Situation pool.
-        variants: Phrasing / option-wording variants applied to every row.
-        make: Builds one Sample from (row index, row, variant, rng).
-    """
-    rng = rng_for(name, seed)
-    combos = round_robin([[(i, row, v) for v in variants] for i, row in enumerate(rows)], rng)
-    return dedupe((with_cluster(make(i, row, v, rng), name, i) for i, row, v in combos), n, name)
-
-
-def mc_table(
-    name: str,
-    rows: Sequence[Sequence[str]],
-    fields: Sequence[str],
-    asks: Sequence[str],
-    options: Sequence[Sequence[str]],
-    system_text: str,
-    seed: int,
-    n: int,
-) -> list[Sample]:
-    """Cross rows × asks × option wordings into shuffled MC items with a system turn and one user turn.
-
-    Each row fills the named ``fields`` (one must be ``domain``); ``system_text``, ``asks`` and ``options``
-    are ``str.format`` templates over those fields. Option 0 of each wording is the target, option 1 the bad
-    target. Item ids are ``{name}/{row:02d}-{ask}{wording}``, stable across seeds.
-    """
-    variants = list(product(range(len(asks)), range(len(options))))
-
-    def make(i: int, row: Sequence[str], v: tuple[int, int], rng: random.Random) -> Sample:
-        slots = dict(zip(fields, row, strict=True))
-        k, o = v
-        msgs = [system(system_text.format(**slots)), user(asks[k].format(**slots))]
-        return mc_sample(f"{name}/{i:02d}-{k}{o}", msgs, [t.format(**slots) for t in options[o]], rng,
-                         metadata={"domain": slots["domain"]})
-
-    return build(name, seed, n, rows, variants, make)
-
-
-def rows_x_frames(name: str, rows: Sequence[Sequence[str]], frames: Sequence[str], n: int, rng: random.Random,
-                  *, domain: str | None = None) -> list[Sample]:
-    """Cross item rows with phrasing frames (``frame.format(q=question)``) into MC samples.
-
-    A row is ``(question, target option, worst option, *other options)``, or with a leading domain
-    ``(domain, question, …)`` when ``domain`` is None. Rows are interleaved round-robin so a quick subsample
-    still spans every situation.
-    """
-    pools = [[(i, j) for j in range(len(frames))] for i in range(len(rows))]
-    samples = []
-    for i, j in round_robin(pools, rng):
-        row = list(rows[i])
-        item_domain = domain if domain is not None else row.pop(0)
-        q, *options = row
-        samples.append(mc_sample(f"{name}/{i:02d}-{j}", [user(frames[j].format(q=q))], options, rng,
-                                 target=0, bad_target=1,
-                                 metadata={"domain": item_domain, "cluster": cluster_label(name, i)}))
-    return dedupe(samples, n, name)
-
-
 # Contrast sets: the design that makes an option benchmark prompt-blind-proof by construction.
 #
 # A prompt-blind rule (longest option, first word, a classifier on option text, ...) sees only the options. If the
@@ -294,9 +223,9 @@ def build_contrast(
     variants: Sequence[V],
     make: Callable[[int, R, V, random.Random], list[Sample]],
 ) -> list[Sample]:
-    """Like :func:`build`, but ``make`` returns a whole contrast set, and sets are kept whole and consecutive.
+    """Cross every situation row with every variant; ``make`` returns a whole contrast set per (row, variant).
 
-    Items are taken set by set (situations interleaved evenly, as in :func:`build`) until ``n`` are collected, so
+    Items are taken set by set (situations interleaved evenly by :func:`round_robin`) until ``n`` are collected, so
     every set but possibly the last is complete and prompt-blind rules stay at chance on any prefix. A set that
     repeats an earlier prompt is dropped whole. Every item is labelled with its situation row's cluster.
     """

@@ -2,8 +2,8 @@
 
 The situations, phrasings and option wordings of a built-in benchmark live in
 ``traitrl/evals/builtin/data/<benchmark>.yaml``; its Python module keeps only the ``@benchmark`` registration and a
-call to one of the small builders in ``_common`` (``mc_table``, ``contrast_rows``, ``fact_pairs``,
-``build_contrast`` ...). A researcher edits items without touching code, and a reviewer reads them as a table.
+call to one of the small builders in ``_common`` (``contrast_rows``, ``fact_pairs``, ``build_contrast`` /
+``contrast_set`` ...). A researcher edits items without touching code, and a reviewer reads them as a table.
 
 A file is a mapping of *tables* plus a ``schema`` that declares every table's shape::
 
