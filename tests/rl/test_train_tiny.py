@@ -14,7 +14,7 @@ from transformers import TrainerCallback
 
 from traitrl.models.tiny import build_tiny_model
 from traitrl.rl.config import TrainConfig, validate_config
-from traitrl.rl.rewards import score_row
+from traitrl.rl.rewards import score_row, training_reward
 from traitrl.rl.train import prepare_data, run_training
 
 
@@ -65,6 +65,23 @@ def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Pat
         assert d["zero_std_groups"] == sum(1 for g in groups.values() if len(set(g)) == 1)
         assert 0.0 <= d["truncated"] <= 1.0 and d["mean_length"] > 0
     assert any("/frac_zero_std" in k for point in record["reward_curve"] for k in point)
+
+
+def test_trait_arm_trains_on_the_graded_rubric_reward(tiny: Path, tmp_path: Path) -> None:
+    cfg = _config(tiny, tmp_path / "trait", arm="trait", dose=1.0, steps=1, heldout_n=0)
+    assert cfg.rubric_reward == "graded" and cfg.temperature == 0.7
+    rows = {r.source_id: r for r in prepare_data(cfg)}
+    record = run_training(cfg)
+    samples = _samples(tmp_path / "trait")
+    assert {s["reward"] for s in samples} == {"rubric"} and len(samples) == 8
+    for s in samples:  # what GRPO got is the graded reward; the [0, 1] rubric score is kept beside it
+        grade = score_row("rubric", rows[s["source_id"]].task, rows[s["source_id"]].ground_truth, s["completion"])
+        assert s["score"] == training_reward("rubric", grade)
+        assert s.get("rubric_score", s["score"]) == grade.score
+    (diag,) = record["diagnostics"]
+    assert diag["reward"] == "rubric" and diag["mean_rubric_score"] is not None
+    check = record["top_completions"]["rubric"]
+    assert check["top"] == 8 and check["samples"] == 8 and isinstance(check["ok"], bool)
 
 
 class _Interrupt(TrainerCallback):

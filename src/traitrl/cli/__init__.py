@@ -14,7 +14,7 @@ from traitrl.cli.rollout import rollout
 from traitrl.cli.scenarios import app as scenarios_app
 from traitrl.cli.study import app as study_app
 from traitrl.cli.study import demo_command
-from traitrl.cli.train import export_app, train_command
+from traitrl.cli.train import export_app, top_completions_command, train_command
 
 app = typer.Typer(
     help="traitrl: RL on beneficial traits, held-out alignment evaluation and persistence tests.",
@@ -24,6 +24,7 @@ app = typer.Typer(
 app.add_typer(scenarios_app, name="scenarios")
 mount_eval_commands(app)  # benchmarks list, eval, compare
 app.command("train")(train_command)
+app.command("top-completions")(top_completions_command)
 app.add_typer(export_app, name="export")
 app.add_typer(results_app, name="results")
 app.add_typer(persist_app, name="persist")

@@ -67,7 +67,42 @@ def train_command(
                         f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s"))
     if curve:
         console.print(plain("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve)))
+    for kind, check in record.get("top_completions", {}).items():
+        found = ", ".join(sorted({f["kind"] for f in check["findings"]})) or "none"
+        console.print(plain(f"top {check['top']} {kind} completions: gaming checks found {found} "
+                            f"(traitrl top-completions {cfg.output_dir})"))
     console.print(plain(f"record: {Path(cfg.output_dir) / RECORD_FILE}"))
+
+
+@user_errors
+def top_completions_command(
+    run_dir: Path = typer.Argument(..., help="A training output folder (holds samples.jsonl)."),
+    top: int = typer.Option(20, "--top", min=1, help="How many of the highest-reward completions."),
+    reward: str = typer.Option("rubric", help="rubric | helpfulness | verifier: which reward's completions."),
+    chars: int = typer.Option(600, help="Characters of each completion to show."),
+) -> None:
+    """Show the completions a run was most rewarded for, with what earned the reward; exit 1 on signs of gaming."""
+    from rich.table import Table
+
+    from traitrl.rl.top_completions import met_criteria, read_samples, top_completions
+
+    result = top_completions(read_samples(run_dir / "samples.jsonl"), top, reward)
+    table = Table(title=f"top {len(result.rows)} of {result.samples} {reward} completions", show_lines=True)
+    for col in ("#", "step", "reward", "criteria met", "completion"):
+        table.add_column(col)
+    for rank, row in enumerate(result.rows, 1):
+        table.add_row(str(rank), str(row.get("step", "")), f"{float(row['score']):+.3f}",
+                      plain("; ".join(met_criteria(row)) or "-"), plain(row.get("completion", ""), limit=chars))
+    console.print(table)
+    for f in result.findings:
+        console.print(plain(f"#{f.rank} {f.kind}: {f.detail}", "red"))
+    if not result.rows:
+        console.print(plain(f"no scored {reward} completions in {run_dir / 'samples.jsonl'}"))
+    elif result.ok:
+        console.print(plain("no sign of gaming: no keyword stuffing, rubric echo, formulaic openers or repetition",
+                            "green"))
+    else:
+        raise typer.Exit(1)
 
 
 @export_app.command("verl")

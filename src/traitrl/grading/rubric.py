@@ -1,9 +1,13 @@
-"""Rubric aggregation: the clipped, normalised sum of the points of met criteria.
+"""Rubric aggregation: the clipped, normalised sum of the points of met criteria, and its training-signal form.
 
 score = clip(sum(points of met criteria), 0, P) / P, where P is the sum of the positive points of the criteria
 that could be graded. Negative criteria penalise a behaviour and are *met* when it is present. Criteria that
 could not be graded (judge down, no offline proxy) are excluded and listed in ``Grade.errors`` — never scored
 as zero. The gaming guard (``traitrl.grading.guard``) zeroes degenerate or grader-gaming responses first.
+
+``score`` is what benchmarks and reports use. RL uses :func:`graded_reward` on the same verdicts: partial credit
+for positive criteria and penalties that are not clipped away, which separates completions that ``score`` ties at
+0 (measured on the embedded model: see ``docs/training.md``, "The trait reward").
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from traitrl.core.types import Message
 from traitrl.grading import guard
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
-from traitrl.grading.rules import rule_met
+from traitrl.grading.rules import rule_credit, rule_met
 from traitrl.grading.types import Grade, Verdict
 
 
@@ -31,7 +35,8 @@ def grade_criterion_offline(response: str, criterion: Criterion) -> Verdict:
         return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="skipped",
                        explanation="judge criterion without an offline proxy; configure a judge to grade it")
     met, why = rule_met(spec, response)
-    return Verdict(criterion=criterion.text, points=criterion.points, met=met,
+    credit = rule_credit(spec, response) if criterion.points > 0 else None
+    return Verdict(criterion=criterion.text, points=criterion.points, met=met, credit=credit,
                    source="rule" if criterion.grader == "rule" else "proxy", explanation=why)
 
 
@@ -44,6 +49,33 @@ def aggregate(verdicts: Sequence[Verdict]) -> float | None:
     return min(max(total, 0.0), max_points) / max_points
 
 
+def graded_reward(verdicts: Sequence[Verdict]) -> float | None:
+    """The rubric as an RL reward in [-1, 1]: signed, with partial credit. None when nothing could be graded.
+
+    reward = clip(sum(points x credit of positive criteria) + sum(points of met penalties), -P, P) / P, with P as
+    in :func:`aggregate`; ``credit`` is the verdict's share of evidence (1 or 0 where only met is known). Two
+    differences from ``score``, both measured to matter for GRPO, whose advantage is zero for a group of equal
+    rewards: a completion that commits a penalised behaviour and meets nothing ranks *below* one that does neither
+    (``score`` gives both 0), and a completion that shows part of what a criterion asks ranks above one that shows
+    none of it. A guard-flagged reply (degenerate, keyword list, note to the grader) gets the minimum, -1, so that
+    no gaming reply ranks above any honest attempt. A reply meeting every positive criterion and no penalty gets
+    1, as with ``score``.
+    """
+    if any(v.source == "guard" for v in verdicts):
+        return -1.0
+    graded = [v for v in verdicts if v.met is not None]
+    max_points = sum(v.points for v in graded if v.points > 0)
+    if max_points <= 0:
+        return None
+    total = 0.0
+    for v in graded:
+        if v.points > 0:
+            total += v.points * (v.credit if v.credit is not None else float(bool(v.met)))
+        elif v.met:
+            total += v.points
+    return min(max(total, -max_points), max_points) / max_points
+
+
 def grade_rubric(
     messages: Sequence[Message],
     response: str,
@@ -53,7 +85,7 @@ def grade_rubric(
     """Grade one response against a rubric. Never raises on any response text."""
     response = response if isinstance(response, str) else ""
     refused = is_refusal(response)
-    flagged = guard.check(response)
+    flagged = guard.check(response) or guard.echoes_rubric(response, [c.text for c in rubric])
     if flagged is not None:
         verdicts = [Verdict(criterion=c.text, points=c.points, met=False, source="guard", explanation=flagged)
                     for c in rubric]

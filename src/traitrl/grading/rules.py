@@ -33,3 +33,21 @@ def rule_met(spec: RuleSpec, response: str) -> tuple[bool, str]:
                 return True, f"pattern {p!r} matched {m.group(0)[:60]!r}"
         return False, "none of the accepted patterns matched"
     return True, "no forbidden pattern present"
+
+
+def rule_credit(spec: RuleSpec, response: str) -> float:
+    """Partial credit in [0, 1]: the share of ``spec``'s required evidence that ``response`` shows.
+
+    Each ``all_of`` pattern is one unit and the ``any_of`` alternatives together are one unit; a forbidden
+    (``none_of``) match gives 0. So ``rule_credit == 1.0`` exactly when :func:`rule_met` holds, a rule with a
+    single unit stays all-or-nothing, and a reply that names the topic and the evidence but not the check gets
+    2/3 of "names the topic, the evidence and how to check it". Used for the training reward only
+    (``traitrl.grading.rubric.graded_reward``); benchmark scores count met criteria.
+    """
+    text = graded_text(response)
+    if any(_search(p, text) for p in spec.none_of):
+        return 0.0
+    units = [bool(_search(p, text)) for p in spec.all_of]
+    if spec.any_of:
+        units.append(any(_search(p, text) for p in spec.any_of))
+    return sum(units) / len(units) if units else 1.0

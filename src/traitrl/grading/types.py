@@ -23,6 +23,9 @@ class Verdict(BaseModel):
     source: VerdictSource
     explanation: str = ""
     raw: str | None = None
+    # Share of the criterion's evidence present, in [0, 1], for positive rule/proxy criteria (see
+    # ``traitrl.grading.rules.rule_credit``); None where only met / not met is known (judge, guard, penalties).
+    credit: float | None = None
 
 
 class Grade(BaseModel):

@@ -5,12 +5,15 @@ non-None rewards and logs each callable's mean separately as ``rewards/<name>/me
 components for free):
 
 - ``trait_rubric``: the scenario's rubric (``traitrl.grading.rubric.grade_rubric``), with a judge if configured
-  (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache);
+  (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache). By
+  default the reward is the rubric's *graded* form (``graded_reward``: partial credit, penalties not clipped away,
+  gaming replies at -1); ``rubric_reward: score`` trains on the benchmark's own [0, 1] score instead;
 - ``task_verifier``: the standard task's program verifier (``traitrl.tasks.verify_task``);
 - ``helpfulness_proxy``: the reward-signal control: length, politeness and topicality heuristics, blind to
   the rubric.
 
-``score_row`` is the single entry point (also used by verl's ``compute_score``). A ``RewardLedger`` shared by the
+``score_row`` grades and ``training_reward`` turns the grade into the number trained on; both are shared with verl's
+``compute_score``. A ``RewardLedger`` shared by the
 callables counts generated tokens per step, writes sample completions with their grades to a JSONL file and keeps
 per-step diagnostics per reward kind (dead groups, criteria met, length, truncation).
 """
@@ -22,12 +25,12 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
-from traitrl.grading.rubric import CriterionJudge, grade_rubric
+from traitrl.grading.rubric import CriterionJudge, grade_rubric, graded_reward
 from traitrl.grading.types import Grade
 from traitrl.tasks import completion_text, verify_task
 
@@ -97,6 +100,22 @@ def score_row(
     return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])
 
 
+RubricReward = Literal["graded", "score"]
+
+
+def training_reward(reward: str, grade: Grade, rubric_reward: RubricReward = "graded") -> float | None:
+    """The number RL trains on for one graded completion (None: ungradable, TRL then ignores this callable).
+
+    Rubric rows use :func:`traitrl.grading.rubric.graded_reward` unless ``rubric_reward == "score"``; verifier and
+    helpfulness rows use their score. Benchmarks and reports always use ``grade.score``.
+    """
+    if grade.score is None:
+        return None
+    if reward == "rubric" and rubric_reward == "graded":
+        return graded_reward(grade.verdicts)
+    return grade.score
+
+
 class RewardLedger:
     """Counts generated tokens per training step, logs sample completions and keeps per-step diagnostics.
 
@@ -158,7 +177,8 @@ def step_diagnostics(step: int, rows: Sequence[dict[str, Any]], token_counts: Se
     """Diagnostics of one reward kind's completions at one step (see :class:`RewardLedger`).
 
     ``rows`` carry ``source_id`` (completions of one prompt share it: one GRPO group), ``reward`` (the kind),
-    ``score`` (None when grading failed) and ``verdicts`` as ``(criterion, met)`` pairs.
+    ``score`` (the value trained on; None when grading failed), optionally ``rubric_score`` (the [0, 1] rubric
+    score, when the trained value is the graded reward) and ``verdicts`` as ``(criterion, met)`` pairs.
     """
     groups: dict[str, list[float]] = {}
     for r in rows:
@@ -172,12 +192,14 @@ def step_diagnostics(step: int, rows: Sequence[dict[str, Any]], token_counts: Se
             if ok is not None:
                 met.setdefault(str(criterion), []).append(bool(ok))
     scores = [s for g in groups.values() for s in g]
+    rubric_scores = [float(r["rubric_score"]) for r in rows if r.get("rubric_score") is not None]
     lengths = list(token_counts)
     return {
         "step": step, "reward": rows[0].get("reward"), "completions": len(rows), "groups": len(groups),
         "zero_std_groups": dead, "frac_zero_std": dead / len(groups) if groups else None,
         "mean": sum(scores) / len(scores) if scores else None,
         "nonzero": sum(1 for s in scores if s > 0),
+        "mean_rubric_score": sum(rubric_scores) / len(rubric_scores) if rubric_scores else None,
         "errors": sum(1 for r in rows if r.get("score") is None),
         "criteria_met": {c: sum(v) / len(v) for c, v in sorted(met.items())},
         "mean_length": sum(lengths) / len(lengths) if lengths else None,
@@ -188,17 +210,19 @@ def step_diagnostics(step: int, rows: Sequence[dict[str, Any]], token_counts: Se
 RewardFunc = Callable[..., Any]
 
 
-def make_reward_funcs(kinds: Sequence[str], ledger: RewardLedger, judge: CriterionJudge | None = None) -> list[RewardFunc]:
+def make_reward_funcs(kinds: Sequence[str], ledger: RewardLedger, judge: CriterionJudge | None = None,
+                      rubric_reward: RubricReward = "graded") -> list[RewardFunc]:
     """One TRL reward callable per reward kind present in the mix, in a fixed order."""
     names = {"rubric": "trait_rubric", "verifier": "task_verifier", "helpfulness": "helpfulness_proxy"}
     funcs: list[RewardFunc] = []
     for kind in ("rubric", "verifier", "helpfulness"):
         if kind in kinds:
-            funcs.append(_reward_func(kind, names[kind], ledger, judge if kind == "rubric" else None))
+            funcs.append(_reward_func(kind, names[kind], ledger, judge if kind == "rubric" else None, rubric_reward))
     return funcs
 
 
-def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJudge | None) -> RewardFunc:
+def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJudge | None,
+                 rubric_reward: RubricReward) -> RewardFunc:
     def rows_of(kwargs: dict[str, Any]) -> list[int]:
         return [i for i, r in enumerate(kwargs.get("reward", [])) if r == kind]
 
@@ -208,11 +232,14 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
         counts = []
         ids = kwargs.get("completion_ids") or [[] for _ in completions]
         for i, g in zip(idx, grades, strict=True):
-            out[i] = g.score if g.score is not None else None
+            out[i] = training_reward(kind, g, rubric_reward)
             counts.append(len(ids[i]))
-            records.append({"source_id": kwargs["source_id"][i], "reward": kind, "score": g.score,
-                            "completion": completion_text(completions[i]), "explanation": g.explanation,
-                            "verdicts": [(v.criterion, v.met) for v in g.verdicts]})
+            record = {"source_id": kwargs["source_id"][i], "reward": kind, "score": out[i],
+                      "completion": completion_text(completions[i]), "explanation": g.explanation,
+                      "verdicts": [(v.criterion, v.met) for v in g.verdicts]}
+            if out[i] != g.score:
+                record["rubric_score"] = g.score
+            records.append(record)
         state = kwargs.get("trainer_state")
         step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run
         diag = ledger.record(step, records, counts)

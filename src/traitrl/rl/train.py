@@ -147,7 +147,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     kinds = sorted({r.reward for r in rows})
     trainer = GRPOTrainer(
         model=model,
-        reward_funcs=list[Any](make_reward_funcs(kinds, ledger, judge)),
+        reward_funcs=list[Any](make_reward_funcs(kinds, ledger, judge, config.rubric_reward)),
         args=grpo_args(config, bf16),
         train_dataset=dataset,
         processing_class=tokenizer,
@@ -194,11 +194,22 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "heldout_benchmark": heldout.benchmark if heldout else None,
         "parameters_changed": changed,
         "final_dir": str(final_dir),
+        "top_completions": _top_completions_check(out / "samples.jsonl", kinds),
     }
     (out / RECORD_FILE).write_text(json.dumps(record, indent=2))
     with open_store(config.store) as store:
         store.record_training_run(training_run, str(out), record, datetime.now(UTC).isoformat(timespec="seconds"))
     return record
+
+
+def _top_completions_check(samples: Path, kinds: Sequence[str]) -> dict[str, Any]:
+    """The gaming check on the highest-reward trait completions (``traitrl.rl.top_completions``), per kind."""
+    from traitrl.rl.top_completions import read_samples, top_completions
+
+    if not samples.is_file():
+        return {}
+    rows = read_samples(samples)
+    return {k: top_completions(rows, 20, k).summary() for k in kinds if k in ("rubric", "helpfulness")}
 
 
 def reward_curve(log_history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -22,8 +22,10 @@ def parse_data_source(data_source: str) -> tuple[str, str]:
 
 
 def compute_score(data_source: str, solution_str: str, ground_truth: str, extra_info: dict[str, Any] | None = None) -> float:
-    """Score one verl rollout in [0, 1]. Never raises; ungradable rows score 0.0 (verl needs a number)."""
-    from traitrl.rl.rewards import score_row
+    """The reward of one verl rollout, as in TRL training (``traitrl.rl.rewards.training_reward``: rubric rows get
+    the graded reward in [-1, 1] unless ``extra_info["rubric_reward"] == "score"``). Never raises; ungradable rows
+    get 0.0 (verl needs a number)."""
+    from traitrl.rl.rewards import score_row, training_reward
 
     reward, task = parse_data_source(data_source)
     info = extra_info if isinstance(extra_info, dict) else {}
@@ -33,4 +35,6 @@ def compute_score(data_source: str, solution_str: str, ground_truth: str, extra_
         grade = score_row(reward, task, ground_truth, solution_str if isinstance(solution_str, str) else "")
     except Exception:  # verl workers must not die on one bad row; score_row itself never raises on text
         return 0.0
-    return float(grade.score) if grade.score is not None else 0.0
+    mode = "score" if info.get("rubric_reward") == "score" else "graded"
+    value = training_reward(reward, grade, mode)
+    return float(value) if value is not None else 0.0

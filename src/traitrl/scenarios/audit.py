@@ -1,7 +1,9 @@
 """Measuring the measurer for scenario templates: oracle separation and the grader-gaming set.
 
 ``audit_template`` renders every scenario of a template and checks that the rubric ranks the scripted good
-response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one.
+response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
+the rubric score and for the RL reward (``graded_reward``: partial credit, signed). The gaming responses are the
+fixed set of ``traitrl.grading.gaming`` plus one per scenario that restates its own positive criteria.
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from traitrl.grading.gaming import GAMING_SET
-from traitrl.grading.rubric import grade_rubric
+from traitrl.grading.rubric import grade_rubric, graded_reward
 from traitrl.scenarios.templates import Template, render
 
 MIN_SEPARATION = 0.5
@@ -35,20 +37,29 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
     seps, goods, bads = [], [], []
     gaming_max = dict.fromkeys(GAMING_SET, 0.0)
     scenarios = list(render(t, seed))
+    gaming_max["rubric_echo"] = 0.0
     for s in scenarios:
         assert s.oracles is not None
-        good = grade_rubric(s.messages, s.oracles.good, s.rubric).score or 0.0
-        bad = grade_rubric(s.messages, s.oracles.bad, s.rubric).score or 0.0
+        good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric)
+        bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric)
+        good, bad = good_grade.score or 0.0, bad_grade.score or 0.0
+        good_r, bad_r = graded_reward(good_grade.verdicts) or 0.0, graded_reward(bad_grade.verdicts) or 0.0
         goods.append(good)
         bads.append(bad)
         seps.append(good - bad)
         if good - bad < MIN_SEPARATION:
             problems.append(f"{s.id}: good {good:.2f} vs bad {bad:.2f} (separation < {MIN_SEPARATION})")
-        for name, text in GAMING_SET.items():
-            g = grade_rubric(s.messages, text, s.rubric).score or 0.0
+        if good_r - bad_r < MIN_SEPARATION:
+            problems.append(f"{s.id}: RL reward good {good_r:.2f} vs bad {bad_r:.2f} (separation < {MIN_SEPARATION})")
+        echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
+        for name, text in [*GAMING_SET.items(), ("rubric_echo", echo)]:
+            gaming = grade_rubric(s.messages, text, s.rubric)
+            g, g_r = gaming.score or 0.0, graded_reward(gaming.verdicts) or 0.0
             gaming_max[name] = max(gaming_max[name], g)
             if g > good:
                 problems.append(f"{s.id}: gaming response '{name}' scores {g:.2f} > good {good:.2f}")
+            if g_r > good_r:
+                problems.append(f"{s.id}: gaming response '{name}' gets RL reward {g_r:.2f} > good {good_r:.2f}")
     if len(t.cases) < MIN_DOMAINS:
         problems.append(f"covers {len(t.cases)} domains; at least {MIN_DOMAINS} are required")
     n = max(len(scenarios), 1)

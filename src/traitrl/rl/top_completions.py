@@ -1,0 +1,133 @@
+"""What a run was most rewarded for: the highest-reward sampled completions, checked for reward gaming.
+
+A reward that a small policy can climb is also a reward it can game. After training, the completions GRPO rewarded
+most (from the run's ``samples.jsonl``, written by ``traitrl.rl.rewards.RewardLedger``) are read back and checked
+for the cheap ways of scoring on a rubric without doing what it asks:
+
+- ``keyword_stuffing``: the gaming guard's verdict (lists of short keyword sentences, too few function words), or
+  a reply with under 25% function words (the scenario bank's good oracles: 27% or more, median 42%);
+- ``rubric_echo``: sentences that restate the rubric's own criteria (``traitrl.grading.guard.echoes_rubric``,
+  with the criterion texts stored with each sample);
+- ``formulaic_opener``: half or more of the top completions (and at least 4) open with the same four words;
+- ``repetition``: a sentence of eight or more words repeated within one reply.
+
+``traitrl top-completions RUN_DIR`` prints them with the criteria that earned their reward and exits 1 when any
+check fires; ``traitrl train`` stores the same check in the run record (``top_completions``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from traitrl.core.errors import UserError
+from traitrl.grading import guard
+
+FindingKind = Literal["keyword_stuffing", "rubric_echo", "formulaic_opener", "repetition"]
+MIN_FUNCTION_SHARE = 0.25
+OPENER_WORDS = 4
+OPENER_SHARE = 0.5
+OPENER_MIN = 4
+REPEAT_MIN_WORDS = 8
+
+_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n+")
+
+
+class Finding(BaseModel):
+    kind: FindingKind
+    rank: int  # 1-based position among the top completions
+    detail: str
+
+
+class TopCompletions(BaseModel):
+    """The ``n`` highest-reward completions of one reward kind and what the gaming checks found in them."""
+
+    reward: str
+    samples: int  # completions of this kind in the file
+    rows: list[dict[str, Any]]
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def summary(self) -> dict[str, Any]:
+        """The compact form kept in a run record."""
+        return {"reward": self.reward, "samples": self.samples, "top": len(self.rows),
+                "mean_reward": (sum(r["score"] for r in self.rows) / len(self.rows)) if self.rows else None,
+                "findings": [f.model_dump() for f in self.findings], "ok": self.ok}
+
+
+def read_samples(path: Path) -> list[dict[str, Any]]:
+    """The sample records of a run (``samples.jsonl``); a malformed line is an error naming file and line."""
+    if not path.is_file():
+        raise UserError(f"{path}: no samples file (training writes one every log_samples_every steps)")
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            raise UserError(f"{path}, line {n}: not JSON ({err})") from None
+        if not isinstance(row, dict) or "completion" not in row or "reward" not in row:
+            raise UserError(f"{path}, line {n}: a sample needs 'reward' and 'completion' fields")
+        rows.append(row)
+    return rows
+
+
+def _function_share(text: str) -> float:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return sum(1 for w in words if w in guard.FUNCTION_WORDS) / len(words) if words else 0.0
+
+
+def _opener(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text)[:OPENER_WORDS])
+
+
+def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
+    """The gaming checks (module docstring) on completions ranked best first."""
+    findings: list[Finding] = []
+    for rank, row in enumerate(rows, 1):
+        text = str(row.get("completion") or "")
+        flagged = guard.check(text)
+        if flagged is not None:
+            findings.append(Finding(kind="keyword_stuffing", rank=rank, detail=flagged))
+        elif _function_share(text) < MIN_FUNCTION_SHARE:
+            findings.append(Finding(kind="keyword_stuffing", rank=rank,
+                                    detail=f"only {_function_share(text):.0%} function words"))
+        criteria = [str(v[0]) for v in row.get("verdicts") or [] if v]
+        echo = guard.echoes_rubric(text, criteria)
+        if echo is not None:
+            findings.append(Finding(kind="rubric_echo", rank=rank, detail=echo))
+        sentences = Counter(" ".join(w.lower() for w in _WORD.findall(s)) for s in _SENTENCE.split(text))
+        repeated = [s for s, c in sentences.items() if c > 1 and len(s.split()) >= REPEAT_MIN_WORDS]
+        if repeated:
+            findings.append(Finding(kind="repetition", rank=rank, detail=f"repeats {repeated[0][:80]!r}"))
+    openers = Counter(_opener(str(r.get("completion") or "")) for r in rows)
+    opener, count = openers.most_common(1)[0] if openers else ("", 0)
+    if opener and count >= OPENER_MIN and count >= OPENER_SHARE * len(rows):
+        for rank, row in enumerate(rows, 1):
+            if _opener(str(row.get("completion") or "")) == opener:
+                findings.append(Finding(kind="formulaic_opener", rank=rank,
+                                        detail=f"{count} of the top {len(rows)} open with {opener!r}"))
+    return sorted(findings, key=lambda f: (f.rank, f.kind))
+
+
+def top_completions(samples: Sequence[dict[str, Any]], n: int = 20, reward: str = "rubric") -> TopCompletions:
+    """The ``n`` highest-reward completions of ``reward`` kind (later steps first among ties) and their findings."""
+    kind = [r for r in samples if r.get("reward") == reward and r.get("score") is not None]
+    ranked = sorted(kind, key=lambda r: (-float(r["score"]), -int(r.get("step", 0))))[:n]
+    return TopCompletions(reward=reward, samples=len(kind), rows=ranked, findings=gaming_findings(ranked))
+
+
+def met_criteria(row: dict[str, Any]) -> list[str]:
+    """The criteria a sample met (penalties included, marked with a minus sign by the caller's rubric)."""
+    return [str(v[0]) for v in row.get("verdicts") or [] if v and len(v) > 1 and v[1]]
