@@ -1,19 +1,22 @@
-"""GRPO throughput: TRL's defaults versus traitrl's tuned configuration, same workload, one process.
+"""GRPO throughput: ``traitrl train`` as users run it versus TRL's defaults, same workload, one process.
 
 Both variants train the same model on the same prompts (the trait mix: standard tasks plus trait scenarios)
-with the same prompts per step, generations per prompt and max new tokens; only the knobs differ:
+with the same prompts per step, generations per prompt and max new tokens:
 
-- ``trl-default``: GRPOConfig defaults (fp32 weights, bf16 autocast, gradient checkpointing on, full
-  fine-tuning), with ``use_cpu=True`` on CPU because TRL's default otherwise fails there;
-- ``traitrl-tuned``: bf16 base weights, LoRA r=16 on every linear layer (adapters kept in fp32 by PEFT),
-  gradient checkpointing off (it only recomputes activations a 135M model can hold), prompts sorted by length
-  so each generation batch pads less.
+- ``trl-default``: a plain ``GRPOTrainer`` with GRPOConfig defaults (gradient checkpointing on, TRL's
+  precision default, temperature 1.0), ``use_cpu=True`` on CPU because TRL's default otherwise fails there;
+- ``traitrl-train``: ``traitrl.rl.train.run_training`` — the code path of the ``traitrl train`` command —
+  with its own defaults (``precision: auto``: bf16 autocast only where the device has native bf16, else fp32;
+  gradient checkpointing off; full fine-tuning; its reward functions, ledger and checkpointing) and no held-out
+  evaluation (``heldout_n: 0``), so only training is timed;
+- ``--lora-bf16`` adds ``traitrl-lora-bf16``: the same command path with ``lora: true, precision: bf16``.
 
-Printed: completion tokens/s over the measured steps (after one warm-up step), the ratio, and the update
-phase's achieved FLOP/s (training step minus generation-and-scoring) against a bf16 matmul measured in the same
-run. Update FLOPs are counted as 6·N·T for full fine-tuning and 4·N·T for LoRA (no weight gradients for the
-frozen base), N = matmul parameters, T = non-pad tokens in the batch; attention score FLOPs are ignored, so the
-figure is a slight underestimate.
+Timing instruments TRL's own ``GRPOTrainer._prepare_inputs`` (generation and scoring) and the trainer's step
+callbacks in-process; nothing else is changed. Printed: completion tokens/s over the measured steps (after one
+warm-up step), the ratio, and the update phase's achieved FLOP/s (training step minus generation-and-scoring)
+against a bf16 matmul measured in the same run. Update FLOPs are counted as 6·N·T for full fine-tuning and 4·N·T
+for LoRA (no weight gradients for the frozen base), N = matmul parameters, T = non-pad tokens in the batch;
+attention score FLOPs are ignored, so the figure is a slight underestimate.
 
 Run (heavy; take the CPU lock): ``flock /tmp/traitrl-cpu.lock python benchmarks/bench_grpo.py``
 """
@@ -45,80 +48,128 @@ def bf16_matmul_peak(n: int = 1536, reps: int = 8) -> float:
     return 2 * n**3 * reps / (time.perf_counter() - t0)
 
 
-def build_prompts(n: int, seed: int) -> list[dict[str, Any]]:
-    from traitrl.rl.arms import ARMS
-    from traitrl.rl.config import DEFAULT_TASKS
-    from traitrl.rl.mix import build_mix
-    from traitrl.scenarios.bank import build_bank
+def bench_config(model: str, prompts: int, gens: int, max_tokens: int, steps: int, **overrides: Any) -> Any:
+    """The TrainConfig both variants share (dose 0.5: half standard tasks, half trait scenarios)."""
+    from traitrl.rl.config import validate_config
 
-    rows = build_mix(n, ARMS["trait"], build_bank(seed), DEFAULT_TASKS, seed)
-    return [r.as_record() for r in rows]
+    out = Path(tempfile.mkdtemp(prefix="bench-traitrl-"))
+    return validate_config({"model": model, "arm": "trait", "dose": 0.5, "steps": steps + 1, "prompts_per_step": prompts,
+                            "generations_per_prompt": gens, "max_tokens": max_tokens, "heldout_n": 0,
+                            "save_steps": 10_000, "output_dir": str(out / "run"), "store": str(out / "store.sqlite"),
+                            **overrides}, where="bench")
 
 
-def run_variant(name: str, model_dir: str, rows: list[dict[str, Any]], prompts: int, gens: int, max_tokens: int,
-                steps: int) -> dict[str, Any]:
+class _Timings:
+    """Per-step wall time and generation-and-scoring time, taken from TRL's own trainer while it runs."""
+
+    def __init__(self) -> None:
+        self.step: list[float] = []
+        self.prepare: list[float] = []
+        self.update_tokens: list[float] = []
+        self.completion_tokens: list[float] = []
+        self.t0 = 0.0
+
+    def callback(self) -> Any:
+        from transformers import TrainerCallback
+
+        timings = self
+
+        class StepClock(TrainerCallback):
+            def on_step_begin(self, *a: Any, **k: Any) -> None:
+                timings.t0 = time.perf_counter()
+
+            def on_step_end(self, *a: Any, **k: Any) -> None:
+                timings.step.append(time.perf_counter() - timings.t0)
+
+        return StepClock()
+
+    def instrument(self) -> Any:
+        """Wrap ``GRPOTrainer._prepare_inputs`` for the duration of one variant; returns the undo function."""
+        from trl import GRPOTrainer
+
+        original = GRPOTrainer._prepare_inputs
+        timings = self
+
+        def timed(trainer: Any, generation_batch: Any) -> Any:
+            t0 = time.perf_counter()
+            out = original(trainer, generation_batch)
+            timings.prepare.append(time.perf_counter() - t0)
+            timings.update_tokens.append(float(out["prompt_mask"].sum() + out["completion_mask"].sum()))
+            timings.completion_tokens.append(float(out["completion_mask"].sum()))
+            return out
+
+        GRPOTrainer._prepare_inputs = timed  # type: ignore[method-assign]
+
+        def undo() -> None:
+            GRPOTrainer._prepare_inputs = original  # type: ignore[method-assign]
+
+        return undo
+
+
+def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens: int, max_tokens: int, steps: int,
+                 timings: _Timings) -> dict[str, Any]:
     from datasets import Dataset
-    from transformers import AutoModelForCausalLM, AutoTokenizer, TrainerCallback
+    from transformers import AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
     from traitrl.rl.rewards import RewardLedger, make_reward_funcs
 
-    tuned = name == "traitrl-tuned"
-    data = list(rows)
-    if tuned:  # length-sorted within each step's block of prompts: less left padding in generation
-        data = [r for i in range(0, len(data), prompts)
-                for r in sorted(data[i:i + prompts], key=lambda r: len(json.dumps(r["prompt"])))]
-    ledger = RewardLedger()
-    common: dict[str, Any] = dict(output_dir=tempfile.mkdtemp(prefix=f"bench-{name}-"), per_device_train_batch_size=prompts * gens,
-                  num_generations=gens, max_completion_length=max_tokens, max_steps=steps + 1, report_to=["none"],
-                  logging_steps=1, save_strategy="no", shuffle_dataset=False, use_cpu=not torch.cuda.is_available(),
-                  disable_tqdm=True, seed=0)
-    peft_config = None
-    if tuned:
-        from peft import LoraConfig
-
-        args = GRPOConfig(**common, bf16=True, gradient_checkpointing=False, learning_rate=1e-5)
-        model: Any = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.bfloat16)
-        peft_config = LoraConfig(r=16, lora_alpha=32, lora_dropout=0.0, target_modules="all-linear",
-                                 task_type="CAUSAL_LM")
-    else:
-        args = GRPOConfig(**common)
-        model = model_dir
-    tok = AutoTokenizer.from_pretrained(model_dir)
-    timings: dict[str, list[float]] = {"step": [], "prepare": [], "update_tokens": [], "completion_tokens": []}
-
-    class StepClock(TrainerCallback):
-        def on_step_begin(self, *a: Any, **k: Any) -> None:
-            self.t0 = time.perf_counter()
-
-        def on_step_end(self, *a: Any, **k: Any) -> None:
-            timings["step"].append(time.perf_counter() - self.t0)
-
-    class TimedTrainer(GRPOTrainer):
-        def _prepare_inputs(self, generation_batch: Any) -> Any:
-            t0 = time.perf_counter()
-            out = super()._prepare_inputs(generation_batch)
-            timings["prepare"].append(time.perf_counter() - t0)
-            timings["update_tokens"].append(float(out["prompt_mask"].sum() + out["completion_mask"].sum()))
-            timings["completion_tokens"].append(float(out["completion_mask"].sum()))
-            return out
-
-    trainer = TimedTrainer(model=model, reward_funcs=list[Any](make_reward_funcs(["rubric", "verifier"], ledger)), args=args,
-                           train_dataset=Dataset.from_list(data), processing_class=tok, peft_config=peft_config,
-                           callbacks=[StepClock()])
+    args = GRPOConfig(output_dir=tempfile.mkdtemp(prefix="bench-trl-"), per_device_train_batch_size=prompts * gens,
+                      num_generations=gens, max_completion_length=max_tokens, max_steps=steps + 1, report_to=["none"],
+                      logging_steps=1, save_strategy="no", shuffle_dataset=False,
+                      use_cpu=not torch.cuda.is_available(), disable_tqdm=True, seed=0)
+    trainer = GRPOTrainer(model=model_dir, reward_funcs=list[Any](make_reward_funcs(["rubric", "verifier"], RewardLedger())),
+                          args=args, train_dataset=Dataset.from_list(rows),
+                          processing_class=AutoTokenizer.from_pretrained(model_dir), callbacks=[timings.callback()])
     trainer.train()
     trained: Any = trainer.model
-    n_params = sum(int(p.numel()) for n, p in trained.named_parameters() if "lora_" not in n)
+    return {"params": sum(int(p.numel()) for n, p in trained.named_parameters() if "lora_" not in n),
+            "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False}
+
+
+def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings,
+                   **overrides: Any) -> dict[str, Any]:
+    from traitrl.models import resolve_model
+    from traitrl.rl.train import run_training
+
+    config = bench_config(model, prompts, gens, max_tokens, steps, **overrides)
+    record = run_training(config, extra_callbacks=[timings.callback()])
+    lora = bool(config.lora)
+    import safetensors.torch  # the parameter count of the saved full model (or of the base, for LoRA)
+
+    base = resolve_model(model).path if lora else Path(record["final_dir"])
+    n_params = sum(int(t.numel()) for f in sorted(base.glob("*.safetensors"))
+                   for t in safetensors.torch.load_file(str(f)).values())
+    return {"params": n_params, "gradient_checkpointing": config.gradient_checkpointing,
+            "bf16": record["precision"] == "bf16-autocast", "lora": lora, "precision": record["precision"]}
+
+
+def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int, steps: int) -> dict[str, Any]:
+    from traitrl.models import resolve_model
+    from traitrl.rl.train import prepare_data
+
+    # The same rows, in the same order, that traitrl train builds for this config.
+    rows = [r.as_record() for r in prepare_data(bench_config(model, prompts, gens, max_tokens, steps))]
+
+    timings = _Timings()
+    undo = timings.instrument()
+    try:
+        if name == "trl-default":
+            info = _trl_default(str(resolve_model(model).path), rows, prompts, gens, max_tokens, steps, timings)
+        elif name == "traitrl-train":
+            info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings)
+        else:
+            info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, lora=True, precision="bf16")
+    finally:
+        undo()
     m = slice(1, None)  # drop the warm-up step
-    step_s, prep_s = sum(timings["step"][m]), sum(timings["prepare"][m])
+    step_s, prep_s = sum(timings.step[m]), sum(timings.prepare[m])
     update_s = step_s - prep_s
-    tokens = sum(timings["completion_tokens"][m])
-    update_flops = (4 if tuned else 6) * n_params * sum(timings["update_tokens"][m])
-    return {"variant": name, "steps_measured": len(timings["step"][m]), "seconds": step_s,
+    tokens = sum(timings.completion_tokens[m])
+    update_flops = (4 if info["lora"] else 6) * info["params"] * sum(timings.update_tokens[m])
+    return {"variant": name, "steps_measured": len(timings.step[m]), "seconds": step_s,
             "completion_tokens": tokens, "tokens_per_s": tokens / step_s, "generate_score_seconds": prep_s,
-            "update_seconds": update_s, "update_flops_per_s": update_flops / max(update_s, 1e-9),
-            "params": n_params, "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16,
-            "lora": tuned}
+            "update_seconds": update_s, "update_flops_per_s": update_flops / max(update_s, 1e-9), **info}
 
 
 def main() -> None:
@@ -128,15 +179,12 @@ def main() -> None:
     parser.add_argument("--generations", type=int, default=4)
     parser.add_argument("--max-tokens", type=int, default=64)
     parser.add_argument("--steps", type=int, default=3, help="measured steps (plus one warm-up)")
+    parser.add_argument("--lora-bf16", action="store_true", help="also time traitrl train with lora + bf16")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     a = parser.parse_args()
-    from traitrl.models import resolve_model
-
-    model_dir = str(resolve_model(a.model).path)
-    rows = build_prompts(a.prompts * (a.steps + 1), seed=0)
     peak = bf16_matmul_peak()
-    results = [run_variant(v, model_dir, rows, a.prompts, a.generations, a.max_tokens, a.steps)
-               for v in ("trl-default", "traitrl-tuned")]
+    variants = ["trl-default", "traitrl-train"] + (["traitrl-lora-bf16"] if a.lora_bf16 else [])
+    results = [run_variant(v, a.model, a.prompts, a.generations, a.max_tokens, a.steps) for v in variants]
     peak_after = bf16_matmul_peak()
     peak = max(peak, peak_after)
     print(f"\nGRPO {a.prompts} prompts x {a.generations} generations x {a.max_tokens} tokens, {a.steps} measured steps")
@@ -148,7 +196,9 @@ def main() -> None:
               f"update {r['update_seconds'] / r['steps_measured']:.1f} s at {r['update_flops_per_s'] / 1e9:.1f} GFLOP/s "
               f"= {r['update_vs_bf16_peak']:.0%} of bf16 peak)")
     ratio = results[1]["tokens_per_s"] / results[0]["tokens_per_s"]
-    print(f"tuned / default tokens/s: {ratio:.2f}x")
+    print(f"traitrl train / TRL defaults, completion tokens/s: {ratio:.2f}x")
+    for r in results[2:]:
+        print(f"{r['variant']} / TRL defaults: {r['tokens_per_s'] / results[0]['tokens_per_s']:.2f}x")
     if a.json:
         a.json.write_text(json.dumps({"peak_bf16_flops": peak, "ratio": ratio, "results": results}, indent=2))
 

@@ -34,9 +34,8 @@ from traitrl.grading.criteria import Criterion, RuleSpec
 # while a passing benchmark is still listed, and fails for any new failure). A listed benchmark may not get
 # worse than its recorded margin.
 KNOWN_FAILURES: dict[str, float] = {
-    # The held-out trait scenarios graded by the rule rubric: a reply stuffed with the rubric's keywords scores
-    # 0.124 above the empty-reply chance. The trait reward shares these graders (issue 11's grader-gaming check).
-    "scenarios:heldout": 0.124,
+    # None left: the held-out trait scenarios' keyword-stuffed reply (0.124 above chance) lost its credit when five
+    # generic proxies were tied to the item (the case's facts, its database, the message's falsehood).
 }
 
 
