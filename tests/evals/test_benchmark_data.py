@@ -79,8 +79,7 @@ def test_malformed_data_files_name_file_table_item_and_column(tmp_path: Path, ed
     assert str(p) in str(err.value) and message in str(err.value)
 
 
-def test_suite_exports_as_a_dataset_that_loads_back_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+def test_suite_exports_as_a_dataset_that_loads_back_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "suite"
     entries = export_suite(out)
     registry = load_builtins()
@@ -96,6 +95,19 @@ def test_suite_exports_as_a_dataset_that_loads_back_unchanged(tmp_path: Path, mo
         assert load_exported(out, name) == spec.factory(**factory_args(spec, {}))
     card = (out / "README.md").read_text()
     assert card.startswith("---\nconfigs:") and "config_name: scenarios--heldout" in card
+
+
+def test_a_reexported_folder_is_read_again_not_served_from_the_cache(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from traitrl.evals import registry
+
+    out = tmp_path / "suite"
+    export_suite(out, ["shutdown-acceptance"])
+    first = load_exported(out, "shutdown-acceptance")
+    spec = registry.load_builtins()["shutdown-acceptance"]
+    monkeypatch.setattr(spec, "factory", lambda **kw: first[:3])  # the benchmark's items change, then re-export
+    export_suite(out, ["shutdown-acceptance"])
+    assert load_exported(out, "shutdown-acceptance") == first[:3]
 
 
 def test_export_cli_and_errors(tmp_path: Path) -> None:

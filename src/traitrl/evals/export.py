@@ -114,8 +114,18 @@ def export_suite(out: str | Path, names: Sequence[str] | None = None) -> list[di
 
 
 def load_exported(path: str | Path, name: str) -> list[Sample]:
-    """Load one benchmark of an exported folder (or a Hub id) through ``datasets`` and rebuild its samples."""
+    """Load one benchmark of an exported folder (or a Hub id) through ``datasets`` and rebuild its samples.
+
+    A local folder is read through a throw-away cache: ``datasets`` keys its cache of a local folder by the folder's
+    name and config rather than its contents, so after a re-export into a folder of the same name it would serve
+    the old items.
+    """
+    import tempfile
+
     from datasets import load_dataset
 
-    rows = load_dataset(str(path), _folder(name), split=SPLIT)
-    return [row_sample(dict(r)) for r in rows]
+    if not Path(path).exists():  # a Hub id: the Hub's revisions keep the cache honest
+        return [row_sample(dict(r)) for r in load_dataset(str(path), _folder(name), split=SPLIT)]
+    with tempfile.TemporaryDirectory(prefix="traitrl-export-") as cache:
+        rows = load_dataset(str(path), _folder(name), split=SPLIT, cache_dir=cache)
+        return [row_sample(dict(r)) for r in rows]
