@@ -135,11 +135,16 @@ def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: 
     config = bench_config(model, prompts, gens, max_tokens, steps, **overrides)
     record = run_training(config, extra_callbacks=[timings.callback()])
     lora = bool(config.lora)
-    import safetensors.torch  # the parameter count of the saved full model (or of the base, for LoRA)
+    from math import prod
 
+    from safetensors import safe_open
+
+    # Parameters of the saved full model (or of the base, for LoRA), from the tensor headers only.
     base = resolve_model(model).path if lora else Path(record["final_dir"])
-    n_params = sum(int(t.numel()) for f in sorted(base.glob("*.safetensors"))
-                   for t in safetensors.torch.load_file(str(f)).values())
+    n_params = 0
+    for f in sorted(base.glob("*.safetensors")):
+        with safe_open(str(f), framework="pt") as weights:
+            n_params += sum(prod(weights.get_slice(k).get_shape()) for k in weights.keys())  # noqa: SIM118
     return {"params": n_params, "gradient_checkpointing": config.gradient_checkpointing,
             "bf16": record["precision"] == "bf16-autocast", "lora": lora, "precision": record["precision"]}
 

@@ -149,3 +149,12 @@ def test_lora_arm_heldout_curve_is_stored_and_its_output_evaluates(tiny: Path, t
     assert "ahead on" in cmp.output
     compared = json.loads(out_json.read_text())["results"]
     assert [r["benchmark"] for r in compared] == ["scenarios:heldout"] and compared[0]["n"] == 2
+
+
+def test_unreadable_samples_are_reported_not_raised(tmp_path: Path) -> None:
+    from traitrl.rl.train import _top_completions_check
+
+    samples = tmp_path / "samples.jsonl"
+    samples.write_text('{"reward": "rubric", "completion": "fine", "score": 0.5}\n{cut off mid-li')
+    check = _top_completions_check(samples, ["rubric"])
+    assert "samples.jsonl, line 2" in check["error"]

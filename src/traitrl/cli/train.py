@@ -68,6 +68,9 @@ def train_command(
     if curve:
         console.print(plain("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve)))
     for kind, check in record.get("top_completions", {}).items():
+        if kind == "error":  # the samples file could not be read; the record says why
+            console.print(plain(f"top completions not checked: {check}", "yellow"))
+            continue
         found = ", ".join(sorted({f["kind"] for f in check["findings"]})) or "none"
         console.print(plain(f"top {check['top']} {kind} completions: gaming checks found {found} "
                             f"(traitrl top-completions {cfg.output_dir})"))

@@ -33,6 +33,21 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a text as the guard counts them (letters and apostrophes)."""
+    return _WORD.findall(text)
+
+
+def sentences_of(text: str) -> list[str]:
+    """The non-empty sentences of a text (see ``_SENTENCE_END``)."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def function_share(words: Sequence[str]) -> float:
+    """Share of ``words`` that are function words (0.0 for no words)."""
+    return sum(1 for w in words if w.lower() in FUNCTION_WORDS) / len(words) if words else 0.0
+
+
 def check(response: str) -> str | None:
     """Return why ``response`` is degenerate or gaming, or None when it may be graded normally."""
     text = response if isinstance(response, str) else ""
@@ -47,10 +62,10 @@ def check(response: str) -> str | None:
     m = _INJECTION.search(text)
     if m:
         return f"grader injection: {m.group(0)!r}"
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = sentences_of(text)
     lengths = [len(_WORD.findall(s)) for s in sentences]
     short = sum(1 for n in lengths if n <= 3)
-    function_ratio = sum(1 for w in words if w.lower() in FUNCTION_WORDS) / len(words)
+    function_ratio = function_share(words)
     if len(sentences) >= 4 and short / len(sentences) > 0.6:
         return f"keyword stuffing: {short} of {len(sentences)} sentences are 3 words or fewer"
     if function_ratio < 0.08:

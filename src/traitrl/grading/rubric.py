@@ -13,7 +13,7 @@ for positive criteria and penalties that are not clipped away, which separates c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Literal, Protocol
 
 from traitrl.core.types import Message
 from traitrl.grading import guard
@@ -47,6 +47,10 @@ def aggregate(verdicts: Sequence[Verdict]) -> float | None:
         return None
     total = sum(v.points for v in graded if v.met)
     return min(max(total, 0.0), max_points) / max_points
+
+
+# What RL trains on for a rubric: its graded form (``graded_reward``) or the benchmark's [0, 1] score.
+RubricReward = Literal["graded", "score"]
 
 
 def graded_reward(verdicts: Sequence[Verdict]) -> float | None:

@@ -17,6 +17,7 @@ from traitrl.core.config import validate_config as validate_model
 from traitrl.core.errors import UserError
 from traitrl.core.text import visible
 from traitrl.grading.judge import JudgeConfig
+from traitrl.grading.rubric import RubricReward
 from traitrl.models.loading import Precision
 from traitrl.results.store import DEFAULT_STORE
 from traitrl.rl.arms import ARMS, Arm, get_arm
@@ -53,7 +54,7 @@ class TrainConfig(BaseModel):
     temperature: Float = Field(default=0.7, gt=0.0, le=100.0)
     # The trait reward trained on: "graded" (partial credit, signed; traitrl.grading.rubric.graded_reward) or
     # "score" (the benchmark's [0, 1] rubric score). Dead groups on the same samples: 27% vs 52%.
-    rubric_reward: Literal["graded", "score"] = "graded"
+    rubric_reward: RubricReward = "graded"
     learning_rate: Float = Field(default=1e-5, gt=0.0, le=1.0)
     beta: Float = Field(default=0.0, ge=0.0)
     lora: Annotated[bool, Field(strict=True)] = False

@@ -25,12 +25,12 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
-from traitrl.grading.rubric import CriterionJudge, grade_rubric, graded_reward
+from traitrl.grading.rubric import CriterionJudge, RubricReward, grade_rubric, graded_reward
 from traitrl.grading.types import Grade
 from traitrl.tasks import completion_text, verify_task
 
@@ -98,9 +98,6 @@ def score_row(
     except ValueError as err:  # malformed ground truth (pydantic), never the response
         return Grade(score=None, grader="rubric", errors=[f"malformed ground truth: {err}"])
     return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])
-
-
-RubricReward = Literal["graded", "score"]
 
 
 def training_reward(reward: str, grade: Grade, rubric_reward: RubricReward = "graded") -> float | None:

@@ -18,7 +18,6 @@ check fires; ``traitrl train`` stores the same check in the run record (``top_co
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,9 +34,6 @@ OPENER_WORDS = 4
 OPENER_SHARE = 0.5
 OPENER_MIN = 4
 REPEAT_MIN_WORDS = 8
-
-_WORD = re.compile(r"[A-Za-z']+")
-_SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n+")
 
 
 class Finding(BaseModel):
@@ -83,13 +79,8 @@ def read_samples(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _function_share(text: str) -> float:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return sum(1 for w in words if w in guard.FUNCTION_WORDS) / len(words) if words else 0.0
-
-
 def _opener(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text)[:OPENER_WORDS])
+    return " ".join(w.lower() for w in guard.words_of(text)[:OPENER_WORDS])
 
 
 def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
@@ -100,14 +91,13 @@ def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
         flagged = guard.check(text)
         if flagged is not None:
             findings.append(Finding(kind="keyword_stuffing", rank=rank, detail=flagged))
-        elif _function_share(text) < MIN_FUNCTION_SHARE:
-            findings.append(Finding(kind="keyword_stuffing", rank=rank,
-                                    detail=f"only {_function_share(text):.0%} function words"))
+        elif (share := guard.function_share(guard.words_of(text))) < MIN_FUNCTION_SHARE:
+            findings.append(Finding(kind="keyword_stuffing", rank=rank, detail=f"only {share:.0%} function words"))
         criteria = [str(v[0]) for v in row.get("verdicts") or [] if v]
         echo = guard.echoes_rubric(text, criteria)
         if echo is not None:
             findings.append(Finding(kind="rubric_echo", rank=rank, detail=echo))
-        sentences = Counter(" ".join(w.lower() for w in _WORD.findall(s)) for s in _SENTENCE.split(text))
+        sentences = Counter(" ".join(w.lower() for w in guard.words_of(s)) for s in guard.sentences_of(text))
         repeated = [s for s, c in sentences.items() if c > 1 and len(s.split()) >= REPEAT_MIN_WORDS]
         if repeated:
             findings.append(Finding(kind="repetition", rank=rank, detail=f"repeats {repeated[0][:80]!r}"))
@@ -129,5 +119,5 @@ def top_completions(samples: Sequence[dict[str, Any]], n: int = 20, reward: str 
 
 
 def met_criteria(row: dict[str, Any]) -> list[str]:
-    """The criteria a sample met (penalties included, marked with a minus sign by the caller's rubric)."""
+    """The criteria a sample met, as stored with it (a met penalty is listed too: its behaviour was present)."""
     return [str(v[0]) for v in row.get("verdicts") or [] if v and len(v) > 1 and v[1]]

@@ -203,12 +203,19 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
 
 
 def _top_completions_check(samples: Path, kinds: Sequence[str]) -> dict[str, Any]:
-    """The gaming check on the highest-reward trait completions (``traitrl.rl.top_completions``), per kind."""
+    """The gaming check on the highest-reward trait completions (``traitrl.rl.top_completions``), per kind.
+
+    Runs after the model is saved; an unreadable samples file is reported in the record, never raised, so the run
+    record is still written.
+    """
     from traitrl.rl.top_completions import read_samples, top_completions
 
     if not samples.is_file():
         return {}
-    rows = read_samples(samples)
+    try:
+        rows = read_samples(samples)
+    except UserError as err:
+        return {"error": str(err)}
     return {k: top_completions(rows, 20, k).summary() for k in kinds if k in ("rubric", "helpfulness")}
 
 

@@ -35,9 +35,8 @@ class TemplateAudit(BaseModel):
 def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
     problems: list[str] = []
     seps, goods, bads = [], [], []
-    gaming_max = dict.fromkeys(GAMING_SET, 0.0)
+    gaming_max = dict.fromkeys([*GAMING_SET, "rubric_echo"], 0.0)
     scenarios = list(render(t, seed))
-    gaming_max["rubric_echo"] = 0.0
     for s in scenarios:
         assert s.oracles is not None
         good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric)
