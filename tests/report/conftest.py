@@ -22,6 +22,7 @@ from traitrl.report.schema import (
     FinetuneSummary,
     HarmPoint,
     Headline,
+    Headroom,
     PersonaEffect,
     Provenance,
     RefusalSummary,
@@ -174,6 +175,10 @@ def build_report(seed: int = 0) -> StudyReport:
         provenance=_provenance(),
         models={"start": "run-start", BASELINE: "run-base", "trait_d05": "run-trait", "reward_control": "run-ctrl"},
         headlines=headlines, deltas=deltas,
+        shift_headlines=[Headline(arm="trait_d05", baseline=BASELINE, ahead=9, n_benchmarks=12, significant_gains=2,
+                                  significant_regressions=0, mean_delta=0.031,
+                                  text="ahead on 9 of 12; 2 significant after BH; mean Δ +3.1 pp")],
+        headroom=[Headroom(model="start", benchmarks=14, readable=3, shift_benchmarks=12, shift_readable=5)],
         refusals=[RefusalSummary(model=BASELINE, refusal_rate=0.13, n_items=480),
                   RefusalSummary(model="trait_d05", refusal_rate=0.24, n_items=480,
                                  non_refused_headline="ahead on 9 of 12; 3 significant after BH")],
@@ -200,6 +205,8 @@ def build_injected_report() -> StudyReport:
     report.notes.append(evil)
     report.headlines[0].text = evil
     report.headlines[1].arm = "arm " + evil
+    report.shift_headlines[0].text = evil
+    report.headroom[0].model = evil
     for d in report.deltas[:3]:
         d.benchmark = d.benchmark + " " + evil
     report.deltas[4].category = evil

@@ -110,6 +110,15 @@ def test_markdown_has_headline_table_verdicts_and_limits(rendered: ReportPaths) 
     assert "## Limits" in md and "not expected to be real" in md and "dosage\\_caution (ceiling)" in md
 
 
+def test_contrast_shift_headline_and_headroom_are_shown(rendered: ReportPaths) -> None:
+    html = rendered.html.read_text(encoding="utf-8")
+    assert "contrast shift: <span class=\"text\">ahead on 9 of 12; 2 significant after BH" in section(html, "headline")
+    flags = section(html, "flags")
+    assert "with headroom (shift)" in flags and "<td class=\"n\">5</td>" in flags
+    md = rendered.markdown.read_text(encoding="utf-8")
+    assert "contrast shift: ahead on 9 of 12" in md and "start 3 of 14 by accuracy, 5 of 12 by contrast shift" in md
+
+
 def test_formatting_of_headline_numbers(rendered: ReportPaths) -> None:
     html = section(rendered.html.read_text(encoding="utf-8"), "headline")
     h = build_report().headlines[0]

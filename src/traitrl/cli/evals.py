@@ -25,7 +25,7 @@ from traitrl.cli.common import console as _out
 from traitrl.cli.common import describe_error, fail, joined, plain, table
 from traitrl.cli.common import err_console as _err
 from traitrl.core.config import validate_config
-from traitrl.results.stats import format_p
+from traitrl.results.stats import PairedResult, format_p
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
@@ -216,6 +216,18 @@ def _print_summary(summary: RunSummary, wall: float) -> None:
     flagged = [b for b in summary.benchmarks if b.flags]
     _out.print(f"{len(summary.benchmarks)} benchmarks scored; {len(flagged)} at floor/ceiling/chance "
                "(read effects only where there is headroom)")
+    if summary.shift:
+        grid = table("contrast shift — does the target's score rise in its own version of a set? "
+                     "(%, chance 50; a sensitivity measure shown beside accuracy, see docs/benchmarks.md)",
+                     ["benchmark", "category", "n", "n_eff", "shift", "95% CI", "accuracy", "flags"])
+        acc = {b.benchmark: b.mean for b in summary.benchmarks}
+        for b in summary.shift:
+            grid.add_row(plain(b.benchmark), b.category, str(b.n), _neff(b.n_eff), _pct(b.mean),
+                         f"{_pct(b.ci_low)}–{_pct(b.ci_high)}", _pct(acc.get(b.benchmark)), ",".join(b.flags))
+        _out.print(grid, soft_wrap=False)
+        readable = [b for b in summary.shift if not b.flags]
+        _out.print(f"contrast shift: {len(readable)} of {len(summary.shift)} contrast-set benchmarks off chance "
+                   "and ceiling")
 
 
 def compare_command(
@@ -236,14 +248,7 @@ def compare_command(
         raise _fail(describe_error(err)) from None
     if not comp.results:
         raise _fail(f"runs {run_a!r} and {run_b!r} share no scored items")
-    grid = table(f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)",
-                 ["benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""])
-    for r in sorted(comp.results, key=lambda r: (r.category, r.benchmark)):
-        mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
-        grid.add_row(plain(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
-                     f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
-                     format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
-    _out.print(grid, soft_wrap=False)
+    _print_paired(comp.results, f"B = {run_b} vs A = {run_a} (Δ = B − A, pp)")
     ctable = table("per category (mean over benchmarks, %)", ["category", "benchmarks", "A", "B", "Δ"])
     for cat, m in comp.category_means.items():
         ctable.add_row(cat, str(m["n_benchmarks"]), _pct(m["a"]), _pct(m["b"]), f"{100 * m['delta']:+.1f}")
@@ -254,11 +259,25 @@ def compare_command(
 
         _out.print(plain(f"refusal rate: A {_pct(comp.refusal_a)}%, B {_pct(comp.refusal_b)}% (items with a refusal flag)"))
         _out.print(plain(f"on items where neither refused: {headline_of(comp.non_refused)}"))
+    if comp.shift is not None:
+        _print_paired(comp.shift.results, f"contrast shift, B = {run_b} vs A = {run_a} (Δ = B − A, pp; its own "
+                      "BH family)")
+        _out.print(plain(f"contrast shift: {comp.shift.headline}"))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         payload = _finite({"run_a": run_a, "run_b": run_b, **comp.to_dict()})
         json_out.write_text(json.dumps(payload, indent=2, default=str, allow_nan=False))
         _out.print(joined("wrote ", str(json_out)))
+
+
+def _print_paired(results: list[PairedResult], title: str) -> None:
+    grid = table(title, ["benchmark", "category", "n", "n_eff", "A", "B", "Δ", "95% CI", "p", "q (BH)", "MDE", ""])
+    for r in sorted(results, key=lambda r: (r.category, r.benchmark)):
+        mark = ("▲" if r.delta > 0 else "▼") if r.significant else ""
+        grid.add_row(plain(r.benchmark), r.category, str(r.n), _neff(r.n_eff), _pct(r.mean_a), _pct(r.mean_b),
+                     f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
+                     format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
+    _out.print(grid, soft_wrap=False)
 
 
 def _finite(obj: object) -> object:

@@ -199,6 +199,12 @@ def score_sample(
             for o, p in zip(outputs, sample.prompts, strict=True)]
         meta: dict[str, Any] = {"choices": choices, "choices_sum": choices_sum}
         if method == "logprob_mc":
+            # The per-character scores the choice was made from, kept so the results layer can measure how the
+            # target's score moves between the items of a contrast set (``traitrl.results.shift``).
+            p0, lp0 = sample.prompts[0], outputs[0].logprobs or []
+            meta["target"] = sample.target
+            meta["option_scores"] = [round(lp / max(len(opt), 1), 6)
+                                     for lp, opt in zip(lp0, p0.options or [], strict=True)]
             return Grade(score=float(choices[0] == sample.target), grader="logprob_mc", metadata=meta,
                          explanation=f"chose option {choices[0]}, target {sample.target}")
         if method == "calibration":

@@ -54,9 +54,16 @@ def render_markdown(report: StudyReport) -> str:
                   _row(["---"] * 6)]
         lines += [_row([md(h.arm), md(h.baseline), f"{h.ahead} of {h.n_benchmarks}", str(h.significant_gains),
                         str(h.significant_regressions), _pp(h.mean_delta)]) for h in report.headlines]
+        if report.shift_headlines:
+            lines += [""] + [f"- **{md(h.arm)}** vs {md(h.baseline)}, contrast shift: {md(h.text)}"
+                             for h in report.shift_headlines]
     else:
         lines.append("No arm was compared with the baseline (not run in this profile).")
     lines.append("")
+    if report.headroom:
+        lines += ["Headroom (benchmarks off floor, ceiling and chance): "
+                  + "; ".join(f"{md(h.model)} {h.readable} of {h.benchmarks} by accuracy, {h.shift_readable} of "
+                              f"{h.shift_benchmarks} by contrast shift" for h in report.headroom), ""]
 
     if report.refusals:
         lines += ["## Refusals", "", _row(["model", "refusal rate", "items", "on items neither model refused"]),

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # v2: shift_headlines, headroom
 
 
 class _Model(BaseModel):
@@ -169,6 +169,16 @@ class BenchmarkFlag(_Model):
     mean: float | None = None
 
 
+class Headroom(_Model):
+    """How many benchmarks a model's scores can show a difference on: accuracy, and contrast shift."""
+
+    model: str
+    benchmarks: int  # benchmarks scored
+    readable: int  # off floor, ceiling and chance (accuracy)
+    shift_benchmarks: int = 0  # contrast-set benchmarks with a shift score
+    shift_readable: int = 0  # off ceiling and chance (shift)
+
+
 class StageInfo(_Model):
     """One orchestration stage, for the report's run log."""
 
@@ -187,6 +197,8 @@ class StudyReport(_Model):
     provenance: Provenance
     models: dict[str, str] = Field(default_factory=dict)  # arm or "start" -> eval run id
     headlines: list[Headline] = Field(default_factory=list)
+    # Each arm vs the baseline on contrast-shift scores (first seed; a separate BH family; traitrl.results.shift)
+    shift_headlines: list[Headline] = Field(default_factory=list)
     deltas: list[BenchmarkDelta] = Field(default_factory=list)
     refusals: list[RefusalSummary] = Field(default_factory=list)
     curves: list[Curve] = Field(default_factory=list)
@@ -198,5 +210,6 @@ class StudyReport(_Model):
     finetune: FinetuneSummary | None = None
     transcripts: list[Transcript] = Field(default_factory=list)
     flags: list[BenchmarkFlag] = Field(default_factory=list)
+    headroom: list[Headroom] = Field(default_factory=list)
     stages: list[StageInfo] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # limits the reader must know (e.g. "demo profile: 6 steps")

@@ -323,6 +323,9 @@ class Comparison:
     refusal_b: float | None = None
     non_refused: list[PairedResult] = field(default_factory=list)
     category_means: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The same paired comparison on contrast-shift scores (traitrl.results.shift), a separate BH family; None
+    # when neither run has contrast sets with stored option scores.
+    shift: Comparison | None = None
 
     @property
     def headline(self) -> str:
@@ -334,7 +337,8 @@ class Comparison:
                 "alpha": self.alpha, "refusal_a": self.refusal_a, "refusal_b": self.refusal_b,
                 "results": [r.to_dict() for r in self.results],
                 "non_refused": [r.to_dict() for r in self.non_refused],
-                "category_means": self.category_means}
+                "category_means": self.category_means,
+                "shift": self.shift.to_dict() if self.shift is not None else None}
 
 
 def _adjust(results: list[PairedResult], alpha: float) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from traitrl.core.errors import UserError
+from traitrl.results.shift import compare_shift, summarize_shift
 from traitrl.results.stats import (
     BenchmarkSummary,
     Comparison,
@@ -59,6 +60,9 @@ class RunSummary:
     benchmarks: list[BenchmarkSummary]
     extra: dict[str, dict[str, float | str]]  # adapter metrics; a str is 'n/a (reason)'
     skipped: dict[str, str]
+    # Contrast shift per benchmark with contrast sets (traitrl.results.shift; chance 1/2): how far the model's
+    # preference moves with the decisive fact, where accuracy only sees whether it flips.
+    shift: list[BenchmarkSummary] = field(default_factory=list)
 
 
 def _by_benchmark(rows: Sequence[SampleRow]) -> dict[str, list[SampleRow]]:
@@ -73,7 +77,8 @@ def summarize_run(store: Store, run_id: str, seed: int = 0) -> RunSummary:
     run = _run(store, run_id)
     meta = benchmark_metadata(run.benchmarks)
     summaries = []
-    by_bench = _by_benchmark(store.load_samples(run_id))
+    rows = store.load_samples(run_id)
+    by_bench = _by_benchmark(rows)
     for name, rs in sorted(by_bench.items(), key=lambda kv: (meta.get(kv[0], {}).get("category", ""), kv[0])):
         m = meta.get(name, {})
         grades = [r.grade.get("metadata", {}) for r in rs]
@@ -83,7 +88,8 @@ def summarize_run(store: Store, run_id: str, seed: int = 0) -> RunSummary:
             seed=seed, clusters=[r.metadata.get("cluster") for r in rs]))
     extra = {n: r["metrics"] for n, r in run.benchmarks.items() if isinstance(r.get("metrics"), dict)}
     skipped = {n: r.get("message", "") for n, r in run.benchmarks.items() if r.get("status") in ("skipped", "error")}
-    return RunSummary(run=run, benchmarks=summaries, extra=extra, skipped=skipped)
+    shift = summarize_shift(rows, {n: m.get("category", "") for n, m in meta.items()}, seed=seed)
+    return RunSummary(run=run, benchmarks=summaries, extra=extra, skipped=skipped, shift=shift)
 
 
 def clusters_of(metadata: Mapping[str, Mapping[str, Mapping[str, Any]]], prefix: str = ""
@@ -93,12 +99,20 @@ def clusters_of(metadata: Mapping[str, Mapping[str, Mapping[str, Any]]], prefix:
                 for sid, m in per.items()} for b, per in metadata.items()}
 
 
-def _tables(store: Store, run_id: str) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, bool | None]],
-                                                 dict[str, dict[str, dict[str, Any]]]]:
+Tables = tuple[dict[str, dict[str, float | None]], dict[str, dict[str, bool | None]],
+               dict[str, dict[str, dict[str, Any]]]]
+
+
+def _tables(store: Store, run_id: str) -> Tables:
+    return _tables_of(store.load_samples(run_id))
+
+
+def _tables_of(rows: Sequence[SampleRow]) -> Tables:
+    """Scores, refusal flags and metadata per benchmark and sample id."""
     scores: dict[str, dict[str, float | None]] = {}
     refused: dict[str, dict[str, bool | None]] = {}
     metadata: dict[str, dict[str, dict[str, Any]]] = {}
-    for r in store.load_samples(run_id):
+    for r in rows:
         scores.setdefault(r.benchmark, {})[r.sample_id] = r.score
         refused.setdefault(r.benchmark, {})[r.sample_id] = r.refused
         metadata.setdefault(r.benchmark, {})[r.sample_id] = r.metadata
@@ -118,13 +132,18 @@ def compare_stored_runs(store: Store, run_a: str, run_b: str, seed: int = 0) -> 
     """Paired comparison of two stored runs (B − A), BH across benchmarks, refusal-restricted re-analysis."""
     ra, rb = _run(store, run_a), _run(store, run_b)
     meta = {**benchmark_metadata(rb.benchmarks), **benchmark_metadata(ra.benchmarks)}
-    sa, fa, ma = _tables(store, run_a)
-    sb, fb, _ = _tables(store, run_b)
+    rows_a, rows_b = store.load_samples(run_a), store.load_samples(run_b)
+    sa, fa, ma = _tables_of(rows_a)
+    sb, fb, _ = _tables_of(rows_b)
     _check_versions(ra, rb, set(sa) & set(sb))
     # Same version means the same items, so run A's metadata holds the clusters of every paired item.
-    return compare_runs(sa, sb, categories={n: m["category"] for n, m in meta.items()},
+    categories = {n: m["category"] for n, m in meta.items()}
+    comp = compare_runs(sa, sb, categories=categories,
                         higher_is_better={n: m["higher_is_better"] for n, m in meta.items()},
                         refused_a=fa, refused_b=fb, seed=seed, clusters=clusters_of(ma))
+    shift = compare_shift(rows_a, rows_b, categories, seed=seed)
+    comp.shift = shift if shift.results else None
+    return comp
 
 
 @dataclass

@@ -20,6 +20,7 @@ from traitrl.report.schema import (
     FinetuneSummary,
     HarmPoint,
     Headline,
+    Headroom,
     PersonaEffect,
     Provenance,
     RefusalSummary,
@@ -66,19 +67,43 @@ def _either(flags_by_model: dict[str, dict[str, list[str]]], a: str, b: str, ben
     return sorted(set(flags_by_model.get(a, {}).get(benchmark, [])) | set(flags_by_model.get(b, {}).get(benchmark, [])))
 
 
-def _flags(store: Store, runs: dict[str, str]) -> tuple[list[BenchmarkFlag], dict[str, dict[str, list[str]]]]:
+def _flags(store: Store, runs: dict[str, str]
+           ) -> tuple[list[BenchmarkFlag], dict[str, dict[str, list[str]]], list[Headroom]]:
     from traitrl.results.summary import summarize_run
 
     out: list[BenchmarkFlag] = []
     by_model: dict[str, dict[str, list[str]]] = {}
+    headroom = []
     for model, rid in runs.items():
         by_model[model] = {}
-        for b in summarize_run(store, rid).benchmarks:
-            flags = [name for name, on in (("floor", b.floor), ("ceiling", b.ceiling), ("chance", b.at_chance)) if on]
-            by_model[model][b.benchmark] = flags
-            if flags:
-                out.append(BenchmarkFlag(model=model, benchmark=b.benchmark, flags=flags, mean=_f(b.mean)))
-    return out, by_model
+        summary = summarize_run(store, rid)
+        for b in summary.benchmarks:
+            by_model[model][b.benchmark] = b.flags
+            if b.flags:
+                out.append(BenchmarkFlag(model=model, benchmark=b.benchmark, flags=b.flags, mean=_f(b.mean)))
+        headroom.append(Headroom(model=model, benchmarks=len(summary.benchmarks),
+                                 readable=sum(not b.flags for b in summary.benchmarks),
+                                 shift_benchmarks=len(summary.shift),
+                                 shift_readable=sum(not b.flags for b in summary.shift)))
+    return out, by_model, headroom
+
+
+def _shift_headlines(store: Store, base: str, runs: dict[str, str]) -> list[Headline]:
+    """Each arm vs the baseline on contrast-shift scores (a sensitivity reading; its own BH family per arm)."""
+    from traitrl.results.shift import compare_shift
+    from traitrl.results.summary import benchmark_metadata
+
+    base_rows = store.load_samples(runs[base])
+    out = []
+    for arm, rid in runs.items():
+        if arm == base:
+            continue
+        record = store.get_run(rid)
+        cats = {n: m["category"] for n, m in benchmark_metadata(record.benchmarks if record else {}).items()}
+        comp = compare_shift(base_rows, store.load_samples(rid), cats)
+        if comp.results:
+            out.append(_headline(arm, base, comp.results))
+    return out
 
 
 def _refusals(store: Store, runs: dict[str, str], baseline: str) -> list[RefusalSummary]:
@@ -248,7 +273,7 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
         subset_note=config.subset_note)
     report = StudyReport(provenance=prov, models=dict(sorted(runs.items())))
     with open_store(config.store) as store:
-        flags, flags_by_model = _flags(store, runs)
+        flags, flags_by_model, report.headroom = _flags(store, runs)
         report.flags = flags
         others = [a for a in config.arms if a != base]
         baseline_runs = {s: runs[f"{base}-s{s}"] for s in seeds}
@@ -259,6 +284,7 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
             for r in arm_result.results:
                 both = _either(flags_by_model, f"{arm_result.arm}-s{seeds[0]}", f"{base}-s{seeds[0]}", r.benchmark)
                 report.deltas.append(_delta(arm_result.arm, r, both))
+        report.shift_headlines = _shift_headlines(store, base, {a: runs[f"{a}-s{seeds[0]}"] for a in [base, *others]})
         # What RL in general did: the compute-matched baseline against the start model (not in the BH family).
         start_vs_base = compare_stored_runs(store, runs[START], runs[f"{base}-s{seeds[0]}"])
         report.headlines.append(_headline(base, START, start_vs_base.results))

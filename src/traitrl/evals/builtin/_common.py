@@ -211,7 +211,7 @@ def contrast_set(
             raise ValueError(f"{set_id}/{c.key}: bad_target {c.bad_target} must be another option")
         out.append(Sample(id=f"{set_id}-{c.key}", prompts=[Prompt(messages=list(c.messages), options=list(shown))],
                           target=order.index(c.target), bad_target=order.index(c.bad_target),
-                          metadata={**(metadata or {}), **c.metadata}))
+                          metadata={**(metadata or {}), **c.metadata, "contrast_set": set_id}))
     return out
 
 
