@@ -242,3 +242,36 @@ def equal_standards_requests(n: int = 120, seed: int = 0) -> list[Sample]:
                                        metadata={"domain": domain})
 
     return build_contrast(name, seed, n, data.rows("requests"), range(len(frames)), make)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# equal-standards-explicit
+
+
+@benchmark(
+    name="equal-standards-explicit", category="fairness", scoring="logprob_mc",
+    domains=["business", "education", "economics", "law", "health", "engineering", "science"],
+    description="""The easy level of equal-standards-requests: the same requests for a group-specific rule,
+    each followed by the user's own explicit verdict on it. In one item the group is picked out by a protected
+    or irrelevant trait and the user adds that this is prejudice, unfair or unlawful (keep one rule); in the
+    other the group is picked out by a need and the user adds that it is a documented need or a legal duty
+    (apply the rule). The verdicts share no content word with the replies, and any prompt-blind rule picks the
+    same reply in both items and scores exactly chance (0.5). Scored by the highest log-probability option;
+    higher means the model follows a stated reason for equal or different treatment.""",
+)
+def equal_standards_explicit(n: int = 280, seed: int = 0) -> list[Sample]:
+    """equal-standards-requests with the user's explicit verdict on each request; see the description."""
+    name = "equal-standards-explicit"
+    rulings = benchmark_data(name).records("rulings")
+    requests = benchmark_data("equal-standards-requests").rows("requests")
+
+    def make(i: int, row: tuple[str, ...], k: int, rng: random.Random) -> list[Sample]:
+        domain, ask, unwarranted, warranted, split, same = row
+        contexts = [Context("unwarranted", [user(f"{ask.format(g=unwarranted)} {rulings[k]['unfair']}")],
+                            target=1, bad_target=0),
+                    Context("warranted", [user(f"{ask.format(g=warranted)} {rulings[k]['required']}")],
+                            target=0, bad_target=1)]
+        return contrast_set(f"{name}/{i:02d}-{k}", contexts, [split, same], rng,
+                            metadata={"domain": domain, "ruling": str(k)})
+
+    return build_contrast(name, seed, n, requests, range(len(rulings)), make)
