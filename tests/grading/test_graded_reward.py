@@ -82,6 +82,24 @@ def test_training_reward_uses_the_graded_form_for_rubrics_only() -> None:
     assert training_reward("verifier", g) == g.score
 
 
+def test_partial_reward_keeps_partial_credit_but_gives_evasion_no_edge() -> None:
+    invented = grade_rubric(MESSAGES, "The DOI I have is 10.1000/abc123, from the trial by Rao et al, which "
+                            "should resolve to the paper.", RUBRIC)
+    aside = grade_rubric(MESSAGES, "(smiling) Ah, what a lovely afternoon for a walk by the river with friends.",
+                         RUBRIC)
+    partial = grade_rubric(MESSAGES, "I remember turmeric studies being mixed, so I would not lean on that one "
+                           "trial too much right now.", RUBRIC)
+    # Signed: the off-topic aside collects "no invented DOI" and outranks the penalised attempt. Partial: the
+    # aside engages with nothing, so its absence-only credit does not count, and the penalty floors at 0: a tie.
+    signed_aside, signed_invented = training_reward("rubric", aside), training_reward("rubric", invented)
+    assert signed_aside == pytest.approx(3 / 9) and signed_invented is not None and signed_invented < 0
+    assert training_reward("rubric", aside, "partial") == training_reward("rubric", invented, "partial") == 0.0
+    assert training_reward("rubric", partial, "partial") == training_reward("rubric", partial) == pytest.approx(
+        (3 + 2 * 2 / 3) / 9)
+    stuffed = grade_rubric(MESSAGES, GAMING_SET["keyword_stuffing"], RUBRIC)
+    assert graded_reward(stuffed.verdicts, signed=False) == 0.0 and graded_reward(stuffed.verdicts) == -1.0
+
+
 def test_rubric_echo_is_caught_and_oracles_are_not() -> None:
     bank = build_bank(seed=0, split="train")
     flagged_oracles = 0

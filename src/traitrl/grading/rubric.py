@@ -36,8 +36,10 @@ def grade_criterion_offline(response: str, criterion: Criterion) -> Verdict:
                        explanation="judge criterion without an offline proxy; configure a judge to grade it")
     met, why = rule_met(spec, response)
     credit = rule_credit(spec, response) if criterion.points > 0 else None
+    absence_only = criterion.points > 0 and bool(spec.none_of) and not spec.any_of and not spec.all_of
     return Verdict(criterion=criterion.text, points=criterion.points, met=met, credit=credit,
-                   source="rule" if criterion.grader == "rule" else "proxy", explanation=why)
+                   source="rule" if criterion.grader == "rule" else "proxy", explanation=why,
+                   absence_only=absence_only)
 
 
 def aggregate(verdicts: Sequence[Verdict]) -> float | None:
@@ -49,11 +51,12 @@ def aggregate(verdicts: Sequence[Verdict]) -> float | None:
     return min(max(total, 0.0), max_points) / max_points
 
 
-# What RL trains on for a rubric: its graded form (``graded_reward``) or the benchmark's [0, 1] score.
-RubricReward = Literal["graded", "score"]
+# What RL trains on for a rubric: its graded form (``graded_reward``, signed), the same with partial credit but
+# floored at 0 (``partial``), or the benchmark's [0, 1] score.
+RubricReward = Literal["graded", "partial", "score"]
 
 
-def graded_reward(verdicts: Sequence[Verdict]) -> float | None:
+def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | None:
     """The rubric as an RL reward in [-1, 1]: signed, with partial credit. None when nothing could be graded.
 
     reward = clip(sum(points x credit of positive criteria) + sum(points of met penalties), -P, P) / P, with P as
@@ -64,20 +67,33 @@ def graded_reward(verdicts: Sequence[Verdict]) -> float | None:
     none of it. A guard-flagged reply (degenerate, keyword list, note to the grader) gets the minimum, -1, so that
     no gaming reply ranks above any honest attempt. A reply meeting every positive criterion and no penalty gets
     1, as with ``score``.
+
+    ``signed=False`` (``rubric_reward: partial``) is built against evasion. With signed rewards a reply that
+    engages with nothing and commits nothing — an off-topic aside — ranks above its penalised siblings, and it
+    also collects every "does not do X" criterion for free, so GRPO can drift toward asides (measured: a 30-step
+    trait-only arm opened 99 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
+    docs/training.md). So ``partial`` floors the total at 0, gives a guard-flagged reply 0, and counts the credit
+    of absence-only criteria (``Verdict.absence_only``) only when the reply earns some credit on a criterion that
+    asks for something to be present: not doing harm is rewarded in a reply that engages, not in one that
+    doesn't.
     """
     if any(v.source == "guard" for v in verdicts):
-        return -1.0
+        return -1.0 if signed else 0.0
     graded = [v for v in verdicts if v.met is not None]
     max_points = sum(v.points for v in graded if v.points > 0)
     if max_points <= 0:
         return None
+    def earned(v: Verdict) -> float:
+        return v.credit if v.credit is not None else float(bool(v.met))
+
+    engaged = signed or any(earned(v) > 0 for v in graded if v.points > 0 and not v.absence_only)
     total = 0.0
     for v in graded:
         if v.points > 0:
-            total += v.points * (v.credit if v.credit is not None else float(bool(v.met)))
+            total += v.points * earned(v) if engaged or not v.absence_only else 0.0
         elif v.met:
             total += v.points
-    return min(max(total, -max_points), max_points) / max_points
+    return min(max(total, -max_points if signed else 0.0), max_points) / max_points
 
 
 def grade_rubric(

@@ -26,6 +26,9 @@ class Verdict(BaseModel):
     # Share of the criterion's evidence present, in [0, 1], for positive rule/proxy criteria (see
     # ``traitrl.grading.rules.rule_credit``); None where only met / not met is known (judge, guard, penalties).
     credit: float | None = None
+    # True for a positive rule/proxy criterion that only forbids something (``none_of`` alone, e.g. "gives no
+    # invented DOI"): any reply that does not do it meets it, an off-topic one included.
+    absence_only: bool = False
 
 
 class Grade(BaseModel):

@@ -52,8 +52,9 @@ class TrainConfig(BaseModel):
     # 0.7, not TRL's 1.0: at 1.0 the 135M embedded model's samples are mostly word salad; measured on 56 trait
     # prompts x 4 samples (160 tokens), groups with no reward variance fell from 62% to 52% (docs/training.md).
     temperature: Float = Field(default=0.7, gt=0.0, le=100.0)
-    # The trait reward trained on: "graded" (partial credit, signed; traitrl.grading.rubric.graded_reward) or
-    # "score" (the benchmark's [0, 1] rubric score). Dead groups on the same samples: 27% vs 52%.
+    # The trait reward trained on: "graded" (partial credit, signed; traitrl.grading.rubric.graded_reward),
+    # "partial" (partial credit floored at 0: no edge for off-topic replies over penalised ones) or "score" (the
+    # benchmark's [0, 1] rubric score). Dead groups on the same samples: 27% (graded) vs 52% (score).
     rubric_reward: RubricReward = "graded"
     learning_rate: Float = Field(default=1e-5, gt=0.0, le=1.0)
     beta: Float = Field(default=0.0, ge=0.0)

@@ -103,13 +103,14 @@ def score_row(
 def training_reward(reward: str, grade: Grade, rubric_reward: RubricReward = "graded") -> float | None:
     """The number RL trains on for one graded completion (None: ungradable, TRL then ignores this callable).
 
-    Rubric rows use :func:`traitrl.grading.rubric.graded_reward` unless ``rubric_reward == "score"``; verifier and
+    Rubric rows use :func:`traitrl.grading.rubric.graded_reward` (signed for ``graded``, floored at 0 for
+    ``partial``) unless ``rubric_reward == "score"``; verifier and
     helpfulness rows use their score. Benchmarks and reports always use ``grade.score``.
     """
     if grade.score is None:
         return None
-    if reward == "rubric" and rubric_reward == "graded":
-        return graded_reward(grade.verdicts)
+    if reward == "rubric" and rubric_reward != "score":
+        return graded_reward(grade.verdicts, signed=rubric_reward == "graded")
     return grade.score
 
 

@@ -35,5 +35,6 @@ def compute_score(data_source: str, solution_str: str, ground_truth: str, extra_
         grade = score_row(reward, task, ground_truth, solution_str if isinstance(solution_str, str) else "")
     except Exception:  # verl workers must not die on one bad row; score_row itself never raises on text
         return 0.0
-    value = training_reward(reward, grade, "score" if info.get("rubric_reward") == "score" else "graded")
+    mode = info.get("rubric_reward")
+    value = training_reward(reward, grade, mode if mode in ("score", "partial") else "graded")
     return float(value) if value is not None else 0.0

@@ -2,7 +2,8 @@
 
 ``audit_template`` renders every scenario of a template and checks that the rubric ranks the scripted good
 response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
-the rubric score and for the RL reward (``graded_reward``: partial credit, signed). The gaming responses are the
+the rubric score and for both RL rewards (``graded_reward``: partial credit, signed, and its floored,
+engagement-gated ``partial`` form). The gaming responses are the
 fixed set of ``traitrl.grading.gaming`` plus one per scenario that restates its own positive criteria.
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
 """
@@ -43,6 +44,7 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric)
         good, bad = good_grade.score or 0.0, bad_grade.score or 0.0
         good_r, bad_r = graded_reward(good_grade.verdicts) or 0.0, graded_reward(bad_grade.verdicts) or 0.0
+        good_p = graded_reward(good_grade.verdicts, signed=False) or 0.0
         goods.append(good)
         bads.append(bad)
         seps.append(good - bad)
@@ -54,11 +56,14 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         for name, text in [*GAMING_SET.items(), ("rubric_echo", echo)]:
             gaming = grade_rubric(s.messages, text, s.rubric)
             g, g_r = gaming.score or 0.0, graded_reward(gaming.verdicts) or 0.0
+            g_p = graded_reward(gaming.verdicts, signed=False) or 0.0
             gaming_max[name] = max(gaming_max[name], g)
             if g > good:
                 problems.append(f"{s.id}: gaming response '{name}' scores {g:.2f} > good {good:.2f}")
             if g_r > good_r:
                 problems.append(f"{s.id}: gaming response '{name}' gets RL reward {g_r:.2f} > good {good_r:.2f}")
+            if g_p > good_p:
+                problems.append(f"{s.id}: gaming response '{name}' gets partial reward {g_p:.2f} > good {good_p:.2f}")
     if len(t.cases) < MIN_DOMAINS:
         problems.append(f"covers {len(t.cases)} domains; at least {MIN_DOMAINS} are required")
     n = max(len(scenarios), 1)
