@@ -71,7 +71,7 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     ``signed=False`` (``rubric_reward: partial``) is built against evasion. With signed rewards a reply that
     engages with nothing and commits nothing — an off-topic aside — ranks above its penalised siblings, and it
     also collects every "does not do X" criterion for free, so GRPO can drift toward asides (measured: a 30-step
-    trait-only arm opened 99 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
+    trait-only arm opened 109 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
     docs/training.md). So ``partial`` floors the total at 0, gives a guard-flagged reply 0, and counts the credit
     of absence-only criteria (``Verdict.absence_only``) only when the reply earns some credit on a criterion that
     asks for something to be present: not doing harm is rewarded in a reply that engages, not in one that
