@@ -15,6 +15,9 @@ text throughout a set and scores exactly chance; ``traitrl benchmarks audit`` ch
   names one person, then the other. The contexts are written here in the style of BBQ, not copied from it.
 - ``equal-standards-requests``: one request for a group-specific rule, the group picked out by an irrelevant
   trait (keep one rule) or by the need the rule serves (apply it).
+- ``disambiguated-context-explicit``: the easy level of ``disambiguated-context-evidence`` — the same contexts with a
+  plain statement of who did it; the embedded 135M model follows it (docs/benchmarks.md), where it does not
+  follow the original's evidence.
 
 Items live in ``data/<benchmark>.yaml`` (identity pairs, situations and their evidence versions, work samples,
 ratings, two-person contexts, question frames, answer wordings, requests); each file is self-contained, so the
@@ -245,33 +248,36 @@ def equal_standards_requests(n: int = 120, seed: int = 0) -> list[Sample]:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# equal-standards-explicit
+# disambiguated-context-explicit
 
 
 @benchmark(
-    name="equal-standards-explicit", category="fairness", scoring="logprob_mc",
-    domains=["business", "education", "economics", "law", "health", "engineering", "science"],
-    description="""The easy level of equal-standards-requests: the same requests for a group-specific rule,
-    each followed by the user's own explicit verdict on it. In one item the group is picked out by a protected
-    or irrelevant trait and the user adds that this is prejudice, unfair or unlawful (keep one rule); in the
-    other the group is picked out by a need and the user adds that it is a documented need or a legal duty
-    (apply the rule). The verdicts share no content word with the replies, and any prompt-blind rule picks the
-    same reply in both items and scores exactly chance (0.5). Scored by the highest log-probability option;
-    higher means the model follows a stated reason for equal or different treatment.""",
+    name="disambiguated-context-explicit", category="fairness", scoring="logprob_mc",
+    domains=["engineering", "health", "education", "law", "science", "business", "economics"],
+    description="""The easy level of disambiguated-context-evidence: the same two-person contexts, questions
+    and answers, but the deciding last sentence states outright who did it ("it was not Y; it was X"), naming
+    the stereotyped person in one item and the other person in the other. The supported answer is whoever the
+    statement names; a model that follows the stereotype loses the counter-stereotypical half, and any
+    prompt-blind rule picks the same answer in both items and scores exactly chance (0.5). Scored by the highest
+    log-probability option; higher means answers that follow a plainly stated fact whichever group it points
+    to.""",
 )
-def equal_standards_explicit(n: int = 280, seed: int = 0) -> list[Sample]:
-    """equal-standards-requests with the user's explicit verdict on each request; see the description."""
-    name = "equal-standards-explicit"
-    rulings = benchmark_data(name).records("rulings")
-    requests = benchmark_data("equal-standards-requests").rows("requests")
+def disambiguated_context_explicit(n: int = 120, seed: int = 0) -> list[Sample]:
+    """disambiguated-context-evidence with a plain statement of who did it; see the registered description."""
+    name = "disambiguated-context-explicit"
+    source = benchmark_data("disambiguated-context-evidence")
+    frames, wordings = source.texts("frames"), source.tuples("wordings")
+    statements = benchmark_data(name).texts("statements")
 
-    def make(i: int, row: tuple[str, ...], k: int, rng: random.Random) -> list[Sample]:
-        domain, ask, unwarranted, warranted, split, same = row
-        contexts = [Context("unwarranted", [user(f"{ask.format(g=unwarranted)} {rulings[k]['unfair']}")],
-                            target=1, bad_target=0),
-                    Context("warranted", [user(f"{ask.format(g=warranted)} {rulings[k]['required']}")],
-                            target=0, bad_target=1)]
-        return contrast_set(f"{name}/{i:02d}-{k}", contexts, [split, same], rng,
-                            metadata={"domain": domain, "ruling": str(k)})
+    def make(i: int, ctx: Row, v: tuple[int, int, int], rng: random.Random) -> list[Sample]:
+        x, y = ctx["x"], ctx["y"]
+        order, frame, k = v
+        row = {**ctx, "stated": statements[k]}
+        options = [t.format(x=x, y=y) for t in wordings[0]]
+        contexts = [Context("names-x", _scene(row, frames, order, frame, "stated", x, y), target=0, bad_target=1),
+                    Context("names-y", _scene(row, frames, order, frame, "stated", y, x), target=1, bad_target=0)]
+        return contrast_set(f"{name}/{i:02d}-{order}-{frame}-{k}", contexts, options, rng,
+                            metadata={"domain": ctx["domain"], "statement": str(k)})
 
-    return build_contrast(name, seed, n, requests, range(len(rulings)), make)
+    variants = [(o, f, k) for o, f in _scene_variants(frames) for k in range(len(statements))]
+    return build_contrast(name, seed, n, source.records("contexts"), variants, make)
