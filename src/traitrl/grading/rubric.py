@@ -83,6 +83,7 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     max_points = sum(v.points for v in graded if v.points > 0)
     if max_points <= 0:
         return None
+
     def earned(v: Verdict) -> float:
         return v.credit if v.credit is not None else float(bool(v.met))
 
@@ -90,7 +91,8 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     total = 0.0
     for v in graded:
         if v.points > 0:
-            total += v.points * earned(v) if engaged or not v.absence_only else 0.0
+            if engaged or not v.absence_only:
+                total += v.points * earned(v)
         elif v.met:
             total += v.points
     return min(max(total, -max_points if signed else 0.0), max_points) / max_points

@@ -19,9 +19,9 @@ it fell in every one. Properties that make it a measure rather than a trick:
 
 - **Prompt-blind rules score exactly 1/2.** A rule that never reads the situation gives the same scores in
   every version of a set, so every comparison ties (``tests/results/test_shift.py`` checks it on every built-in
-  contrast set with option-only scorers: length, position, a bag-of-words classifier's probability).
-- **Oracles span the scale**: the good oracle scores 1, the bad oracle (which picks the bad target, the right
-  option of another version) 0.
+  contrast set with option-only scorers: length, token count, position, an arbitrary hash of the option text).
+- **Oracles span the scale**: the good oracle scores 1; the bad oracle (which picks the bad target, the right
+  option of another version) scores 0 on two-option sets and at most 1/3 on larger ones.
 - **It is scale-free within an item and paired across items**: an option prior shared by all versions cancels,
   which is exactly what hides a small model's reading of the fact from accuracy.
 

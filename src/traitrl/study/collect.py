@@ -30,7 +30,7 @@ from traitrl.report.schema import (
     TransferCell,
     Verdict,
 )
-from traitrl.results.stats import PairedResult, headline_of
+from traitrl.results.stats import Comparison, PairedResult, headline_of
 from traitrl.results.store import Store, open_store
 from traitrl.study.config import START, StudyConfig
 from traitrl.study.stages import StageOutcome
@@ -88,34 +88,13 @@ def _flags(store: Store, runs: dict[str, str]
     return out, by_model, headroom
 
 
-def _shift_headlines(store: Store, base: str, runs: dict[str, str]) -> list[Headline]:
-    """Each arm vs the baseline on contrast-shift scores (a sensitivity reading; its own BH family per arm)."""
-    from traitrl.results.shift import compare_shift
-    from traitrl.results.summary import benchmark_metadata
-
-    base_rows = store.load_samples(runs[base])
-    out = []
-    for arm, rid in runs.items():
-        if arm == base:
-            continue
-        record = store.get_run(rid)
-        cats = {n: m["category"] for n, m in benchmark_metadata(record.benchmarks if record else {}).items()}
-        comp = compare_shift(base_rows, store.load_samples(rid), cats)
-        if comp.results:
-            out.append(_headline(arm, base, comp.results))
-    return out
-
-
-def _refusals(store: Store, runs: dict[str, str], baseline: str) -> list[RefusalSummary]:
-    from traitrl.results.summary import compare_stored_runs
-
+def _refusals(store: Store, runs: dict[str, str], vs_baseline: dict[str, Comparison]) -> list[RefusalSummary]:
+    """Refusal rate per model, and each model's comparison with the baseline on items neither refused."""
     out = []
     for model, rid in runs.items():
         flags = [s.refused for s in store.load_samples(rid) if s.refused is not None]
-        headline = ""
-        if model != baseline and baseline in runs:
-            comp = compare_stored_runs(store, runs[baseline], rid)
-            headline = headline_of(comp.non_refused) if comp.non_refused else ""
+        comp = vs_baseline.get(model)
+        headline = headline_of(comp.non_refused) if comp is not None and comp.non_refused else ""
         out.append(RefusalSummary(model=model, refusal_rate=sum(flags) / len(flags) if flags else None,
                                   n_items=len(flags), non_refused_headline=headline))
     return out
@@ -284,14 +263,18 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
             for r in arm_result.results:
                 both = _either(flags_by_model, f"{arm_result.arm}-s{seeds[0]}", f"{base}-s{seeds[0]}", r.benchmark)
                 report.deltas.append(_delta(arm_result.arm, r, both))
-        report.shift_headlines = _shift_headlines(store, base, {a: runs[f"{a}-s{seeds[0]}"] for a in [base, *others]})
         # What RL in general did: the compute-matched baseline against the start model (not in the BH family).
         start_vs_base = compare_stored_runs(store, runs[START], runs[f"{base}-s{seeds[0]}"])
         report.headlines.append(_headline(base, START, start_vs_base.results))
         for r in start_vs_base.results:  # its forest plot and table, next to the headline it backs
             report.deltas.append(_delta(base, r, _either(flags_by_model, START, f"{base}-s{seeds[0]}", r.benchmark)))
         first = {START: runs[START], **{a: runs[f"{a}-s{seeds[0]}"] for a in config.arms}}
-        report.refusals = _refusals(store, first, base)
+        # One comparison per model with the baseline (first seed) serves the refusal re-analysis and the
+        # contrast-shift headlines (its own BH family per arm; traitrl.results.shift).
+        vs_baseline = {m: compare_stored_runs(store, first[base], rid) for m, rid in first.items() if m != base}
+        report.refusals = _refusals(store, first, vs_baseline)
+        report.shift_headlines = [_headline(a, base, shift.results) for a in others
+                                  if (shift := vs_baseline[a].shift) is not None]
         report.curves = _curves(config)
         report.transfer_by = config.transfer_by
         report.transfer = _transfer(store, first[base], {a: first[a] for a in others}, config.transfer_by)
