@@ -2,8 +2,9 @@
 
 What differs from the reference study: the study's standard RL data and graders are not public, so the other
 95% here are our own verifiable tasks (``traitrl.tasks``); scenario rewards come from rubric rules/proxies
-offline, or a judge when configured. The trainer is TRL's GRPOTrainer, unchanged; traitrl supplies the data,
-the reward callables, the callbacks and the record.
+offline, or a judge when configured. The trainer is TRL's GRPOTrainer with two CPU speed fixes that leave its
+numbers unchanged (``traitrl.rl.trainer``); traitrl supplies the data, the reward callables, the callbacks and the
+record.
 
 Run it: ``traitrl train --arm trait --dose 0.05 --model embedded --steps 20`` (add ``--lora``, ``--resume``), or
 ``traitrl train --config configs/train/trait.yaml``.
@@ -100,11 +101,11 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     import trl
     from datasets import Dataset
     from transformers.trainer_utils import get_last_checkpoint
-    from trl import GRPOTrainer
 
     from traitrl.evals.identity import training_run_id
     from traitrl.models.loading import load_causal_lm, resolve_model, resolve_precision
     from traitrl.results.store import open_store
+    from traitrl.rl.trainer import TraitGRPOTrainer
 
     rows = prepare_data(config)  # fails fast on data problems, before the model loads
     out = Path(config.output_dir)
@@ -145,7 +146,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     )
     dataset = Dataset.from_list([r.as_record() for r in rows])
     kinds = sorted({r.reward for r in rows})
-    trainer = GRPOTrainer(
+    trainer = TraitGRPOTrainer(
         model=model,
         reward_funcs=list[Any](make_reward_funcs(kinds, ledger, judge, config.rubric_reward)),
         args=grpo_args(config, bf16),

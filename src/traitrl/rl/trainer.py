@@ -1,0 +1,68 @@
+"""``TraitGRPOTrainer``: TRL's GRPOTrainer with two CPU fixes that change speed, not numbers.
+
+Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16 autocast; docs/training.md, "Speed") found two
+costs TRL pays only off-GPU:
+
+1. **Weight casts in every decoding step.** Accelerate wraps the model's ``forward`` in its own autocast context,
+   and autocast forgets its cast weights when the outermost context exits, so each generated token re-casts every
+   fp32 weight to bf16 (0.21 s per decoding step for 16 sequences, against 0.12 s with casts kept). One outer
+   autocast around generation keeps the casts for the whole call. The weights do not change during generation and
+   the same ops run in the same dtypes, so the sampled tokens are the same (tests/rl/test_trainer.py).
+2. **Scoring prompt tokens.** TRL's fused LM head scores only the completion positions on CUDA/XPU, but on other
+   devices scores every position (to keep tile shapes fixed for compilers such as Neuron's) and masks the prompt
+   afterwards; with trait prompts several times longer than a completion, most of the LM head's forward and
+   backward went to positions whose result is discarded. On CPU nothing is compiled per shape, so the trainer
+   asks TRL for its compact path while it scores; per-token log-probabilities and entropies are unchanged.
+
+Both are overrides of TRL methods (``_generate_single_turn``, ``_get_per_token_logps_and_entropies``); if a TRL
+release renames them, training stays correct and only loses the speed, and the unit tests that spy on the hooks
+fail so the rename is noticed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import torch
+from trl import GRPOTrainer
+
+
+@contextlib.contextmanager
+def compact_lm_head_scoring(device: torch.device) -> Iterator[bool]:
+    """Within the block, TRL's fused LM head scores only labelled positions on ``device`` (a CPU); yields whether it
+    could (False when TRL's module has no such switch, e.g. an older release)."""
+    import trl.trainer.utils as trl_utils
+
+    original: Callable[[torch.device], bool] | None = getattr(trl_utils, "_use_triton", None)
+    if original is None or device.type != "cpu":
+        yield False
+        return
+
+    def compact(dev: torch.device) -> bool:
+        return dev.type == "cpu" or original(dev)
+
+    trl_utils._use_triton = compact  # type: ignore[attr-defined]  # read by the fused forward at call time
+    try:
+        yield True
+    finally:
+        trl_utils._use_triton = original  # type: ignore[attr-defined]
+
+
+class TraitGRPOTrainer(GRPOTrainer):
+    """GRPOTrainer, plus: cached bf16 weight casts during CPU generation, and completion-only LM-head scoring on CPU."""
+
+    def _cpu_autocast(self) -> contextlib.AbstractContextManager[Any]:
+        """One autocast around a whole call on CPU under bf16, so weight casts are made once, not per forward."""
+        if self.accelerator.device.type == "cpu" and self.args.bf16:
+            return torch.autocast("cpu", dtype=torch.bfloat16)
+        return contextlib.nullcontext()
+
+    def _generate_single_turn(self, *args: Any, **kwargs: Any) -> Any:
+        with self._cpu_autocast():
+            return super()._generate_single_turn(*args, **kwargs)
+
+    def _get_per_token_logps_and_entropies(self, *args: Any, **kwargs: Any) -> Any:
+        with compact_lm_head_scoring(self.accelerator.device):
+            return super()._get_per_token_logps_and_entropies(*args, **kwargs)

@@ -1,0 +1,111 @@
+"""TraitGRPOTrainer's CPU fixes are reached, and leave TRL's numbers unchanged (tiny random model, bf16 autocast)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+from datasets import Dataset
+from transformers import AutoModelForCausalLM, AutoTokenizer, GenerationMixin
+from trl import GRPOConfig, GRPOTrainer
+
+from traitrl.models.tiny import build_tiny_model
+from traitrl.rl.trainer import TraitGRPOTrainer, compact_lm_head_scoring
+
+PROMPTS = ["Name a prime number.", "Say something kind about rain.", "Count to three.", "What is a heat pump?"]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("tiny") / "model", seed=0)
+
+
+def _length_reward(completions: list[Any], **_: Any) -> list[float]:
+    return [float(len(str(c))) / 50 for c in completions]
+
+
+def _train(cls: type[GRPOTrainer], tiny: Path, out: Path) -> tuple[GRPOTrainer, dict[str, torch.Tensor]]:
+    args = GRPOConfig(output_dir=str(out), per_device_train_batch_size=8, num_generations=4, max_completion_length=10,
+                      max_steps=2, learning_rate=1e-2, bf16=True, use_cpu=True, report_to=[], logging_steps=1,
+                      save_strategy="no", shuffle_dataset=False, seed=0, disable_tqdm=True, log_completions=False)
+    torch.manual_seed(0)
+    model = AutoModelForCausalLM.from_pretrained(str(tiny), dtype=torch.float32)
+    dataset = Dataset.from_list([{"prompt": [{"role": "user", "content": p}]} for p in PROMPTS])
+    trainer = cls(model=model, reward_funcs=[_length_reward], args=args, train_dataset=dataset,
+                  processing_class=AutoTokenizer.from_pretrained(str(tiny)))
+    trainer.train()
+    return trainer, {n: p.detach().clone() for n, p in trainer.model.named_parameters()}
+
+
+def test_generation_runs_under_one_autocast_and_scoring_is_completion_only(tiny: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import trl.trainer.utils as trl_utils
+
+    autocast_at_generate: list[bool] = []
+    original_generate = GenerationMixin.generate
+
+    def generate(self: Any, *a: Any, **k: Any) -> Any:
+        autocast_at_generate.append(torch.is_autocast_enabled("cpu"))
+        return original_generate(self, *a, **k)
+
+    scored: list[tuple[int, int]] = []  # (rows given to the LM head, labelled completion tokens in the batch)
+    original_fn = trl_utils._ChunkedLogProbFunction
+
+    class Spy:
+        @staticmethod
+        def apply(hidden: torch.Tensor, weight: Any, bias: Any, targets: torch.Tensor, *rest: Any) -> Any:
+            scored.append((hidden.shape[0], int(targets.numel())))
+            return original_fn.apply(hidden, weight, bias, targets, *rest)
+
+    original_prepare = TraitGRPOTrainer._get_per_token_logps_and_entropies
+    completion_tokens: list[int] = []
+
+    def prepare(self: Any, model: Any, input_ids: torch.Tensor, attention_mask: torch.Tensor, keep: int,
+                *a: Any, **k: Any) -> Any:
+        completion_tokens.append(int(attention_mask[:, -keep:].sum()))
+        padded = input_ids.numel()
+        out = original_prepare(self, model, input_ids, attention_mask, keep, *a, **k)
+        assert scored[-1][0] < padded  # fewer rows than the padded batch: prompt positions were not scored
+        return out
+
+    monkeypatch.setattr(GenerationMixin, "generate", generate)
+    monkeypatch.setattr(trl_utils, "_ChunkedLogProbFunction", Spy)
+    monkeypatch.setattr(TraitGRPOTrainer, "_get_per_token_logps_and_entropies", prepare)
+    _train(TraitGRPOTrainer, tiny, tmp_path / "ours")
+    assert autocast_at_generate and all(autocast_at_generate)
+    assert [rows for rows, _ in scored] == completion_tokens  # exactly the completion tokens, nothing else
+    assert trl_utils._use_triton(torch.device("cpu")) is False  # the switch is put back after scoring
+
+
+def test_plain_trl_scores_every_position_and_generates_without_an_outer_autocast(tiny: Path, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # The control for the test above: without TraitGRPOTrainer neither fix happens, so that test can fail.
+    seen: list[bool] = []
+    original_generate = GenerationMixin.generate
+
+    def generate(self: Any, *a: Any, **k: Any) -> Any:
+        seen.append(torch.is_autocast_enabled("cpu"))
+        return original_generate(self, *a, **k)
+
+    monkeypatch.setattr(GenerationMixin, "generate", generate)
+    with compact_lm_head_scoring(torch.device("meta")) as switched:
+        assert switched is False  # only CPUs are switched
+    _train(GRPOTrainer, tiny, tmp_path / "trl")
+    assert seen and not any(seen)
+
+
+def test_same_completions_and_losses_as_trl(tiny: Path, tmp_path: Path) -> None:
+    ours, ours_weights = _train(TraitGRPOTrainer, tiny, tmp_path / "ours")
+    trl, trl_weights = _train(GRPOTrainer, tiny, tmp_path / "trl")
+    ours_log = [e for e in ours.state.log_history if "loss" in e]
+    trl_log = [e for e in trl.state.log_history if "loss" in e]
+    assert len(ours_log) == len(trl_log) == 2
+    # Step 1 samples from the same weights with the same seed: the same completions, so the same lengths and rewards.
+    for key in ("completions/mean_length", "reward", "reward_std"):
+        assert ours_log[0][key] == trl_log[0][key], key
+    for a, b in zip(ours_log, trl_log, strict=True):
+        assert a["loss"] == pytest.approx(b["loss"], rel=2e-2, abs=1e-4)
+    for name, w in trl_weights.items():
+        torch.testing.assert_close(ours_weights[name], w, rtol=1e-3, atol=1e-4)
