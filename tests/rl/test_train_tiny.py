@@ -39,6 +39,7 @@ def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Pat
     rows = prepare_data(cfg)
     record = run_training(cfg)
     assert record["steps"] == 2
+    assert record["trainer"] == "traitrl.rl.trainer.TraitGRPOTrainer"  # the run records which trainer made it
     start = load_file(str(tiny / "model.safetensors"))
     end = load_file(str(tmp_path / "run" / "final" / "model.safetensors"))
     moved = [k for k in start if k in end and not torch.equal(start[k], end[k])]

@@ -177,6 +177,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "versions": {"trl": trl.__version__, "transformers": transformers.__version__, "torch": torch.__version__},
         "device": "cuda" if torch.cuda.is_available() else "cpu",
         "precision": "bf16-autocast" if bf16 else "fp32",
+        "trainer": f"{type(trainer).__module__}.{type(trainer).__qualname__}",
         "model": source.provenance(),
         "resumed_from": checkpoint,
         "steps": trainer.state.global_step,
