@@ -43,11 +43,11 @@ def compact_lm_head_scoring(device: torch.device) -> Iterator[bool]:
     def compact(dev: torch.device) -> bool:
         return dev.type == "cpu" or original(dev)
 
-    trl_utils._use_triton = compact  # type: ignore[attr-defined]  # read by the fused forward at call time
+    setattr(trl_utils, "_use_triton", compact)  # read by TRL's fused forward at call time  # noqa: B010
     try:
         yield True
     finally:
-        trl_utils._use_triton = original  # type: ignore[attr-defined]
+        setattr(trl_utils, "_use_triton", original)  # noqa: B010
 
 
 class TraitGRPOTrainer(GRPOTrainer):
