@@ -56,11 +56,10 @@ def bf16_matmul_peak(n: int = 1536, reps: int = 8, trials: int = 5) -> float:
     return best
 
 
-def bench_config(model: str, prompts: int, gens: int, max_tokens: int, steps: int, **overrides: Any) -> Any:
+def bench_config(model: str, prompts: int, gens: int, max_tokens: int, steps: int, out: Path, **overrides: Any) -> Any:
     """The TrainConfig both variants share (dose 0.5: half standard tasks, half trait scenarios)."""
     from traitrl.rl.config import validate_config
 
-    out = Path(tempfile.mkdtemp(prefix="bench-traitrl-"))
     return validate_config({"model": model, "arm": "trait", "dose": 0.5, "steps": steps + 1, "prompts_per_step": prompts,
                             "generations_per_prompt": gens, "max_tokens": max_tokens, "heldout_n": 0,
                             "save_steps": 10_000, "output_dir": str(out / "run"), "store": str(out / "store.sqlite"),
@@ -115,14 +114,14 @@ class _Timings:
 
 
 def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens: int, max_tokens: int, steps: int,
-                 timings: _Timings) -> dict[str, Any]:
+                 timings: _Timings, out: Path) -> dict[str, Any]:
     from datasets import Dataset
     from transformers import AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
     from traitrl.rl.rewards import RewardLedger, make_reward_funcs
 
-    args = GRPOConfig(output_dir=tempfile.mkdtemp(prefix="bench-trl-"), per_device_train_batch_size=prompts * gens,
+    args = GRPOConfig(output_dir=str(out / "trl"), per_device_train_batch_size=prompts * gens,
                       num_generations=gens, max_completion_length=max_tokens, max_steps=steps + 1, report_to=["none"],
                       logging_steps=1, save_strategy="no", shuffle_dataset=False,
                       use_cpu=not torch.cuda.is_available(), disable_tqdm=True, seed=0)
@@ -135,12 +134,12 @@ def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens:
             "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False}
 
 
-def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings,
+def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings, out: Path,
                    **overrides: Any) -> dict[str, Any]:
     from traitrl.models import resolve_model
     from traitrl.rl.train import run_training
 
-    config = bench_config(model, prompts, gens, max_tokens, steps, **overrides)
+    config = bench_config(model, prompts, gens, max_tokens, steps, out, **overrides)
     record = run_training(config, extra_callbacks=[timings.callback()])
     lora = bool(config.lora)
     from math import prod
@@ -161,20 +160,24 @@ def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int,
     from traitrl.models import resolve_model
     from traitrl.rl.train import prepare_data
 
-    # The same rows, in the same order, that traitrl train builds for this config.
-    rows = [r.as_record() for r in prepare_data(bench_config(model, prompts, gens, max_tokens, steps))]
-
     timings = _Timings()
-    undo = timings.instrument()
-    try:
-        if name == "trl-default":
-            info = _trl_default(str(resolve_model(model).path), rows, prompts, gens, max_tokens, steps, timings)
-        elif name == "traitrl-train":
-            info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings)
-        else:
-            info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, lora=True, precision="bf16")
-    finally:
-        undo()
+    # Each variant saves a model (and traitrl train its checkpoints): several GB per run, so nothing outlives it.
+    with tempfile.TemporaryDirectory(prefix="bench-grpo-") as work:
+        out = Path(work)
+        # The same rows, in the same order, that traitrl train builds for this config.
+        rows = [r.as_record() for r in prepare_data(bench_config(model, prompts, gens, max_tokens, steps, out))]
+        undo = timings.instrument()
+        try:
+            if name == "trl-default":
+                info = _trl_default(str(resolve_model(model).path), rows, prompts, gens, max_tokens, steps, timings,
+                                    out)
+            elif name == "traitrl-train":
+                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out)
+            else:
+                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out, lora=True,
+                                      precision="bf16")
+        finally:
+            undo()
     m = slice(1, None)  # drop the warm-up step
     step_s, prep_s = sum(timings.step[m]), sum(timings.prepare[m])
     update_s = step_s - prep_s

@@ -35,3 +35,15 @@ def test_both_variants_train_the_same_rows(bench, tmp_path: Path) -> None:  # ty
     for r in results:
         assert r["steps_measured"] == 1 and r["completion_tokens"] > 0 and r["tokens_per_s"] > 0
         assert 0 < r["generate_score_seconds"] < r["seconds"] and r["params"] > 0
+
+
+def test_variants_leave_nothing_behind(bench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # Each run saves models and checkpoints; an earlier version left ~1 GB per run in the temp folder for good.
+    import tempfile
+
+    tiny = str(build_tiny_model(tmp_path / "tiny", seed=0))
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    bench.run_variant("traitrl-train", tiny, 2, 2, 6, 1)
+    assert list(scratch.iterdir()) == []
