@@ -110,6 +110,8 @@ def test_interrupt_and_resume_reaches_same_step_without_redoing(tiny: Path, tmp_
     assert per_step == {1: 4, 2: 4, 3: 4}, per_step  # steps 1-2 were not regenerated after resuming
     assert [p["step"] for p in record["heldout_curve"]] == [0, 3]
     assert any(s["reward"] == "rubric" and "/" in s["source_id"] for s in _samples(out))
+    # save_total_limit (default 2) keeps only the newest checkpoints.
+    assert sorted(p.name for p in out.glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-3"]
 
 
 def test_lora_arm_heldout_curve_is_stored_and_its_output_evaluates(tiny: Path, tmp_path: Path) -> None:

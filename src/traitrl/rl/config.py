@@ -65,6 +65,9 @@ class TrainConfig(BaseModel):
     gradient_checkpointing: Annotated[bool, Field(strict=True)] = False
 
     save_steps: Int = Field(default=10, ge=1)
+    # Checkpoints kept (the newest; resuming needs only the last). Each holds the weights and the optimizer state,
+    # ~1.6 GB for the 135M embedded model, so keeping every one filled a disk during a dose study. null keeps all.
+    save_total_limit: Int | None = Field(default=2, ge=1)
     log_samples_every: Int = Field(default=5, ge=1)
     heldout_every: Int = Field(default=0, ge=0)
     heldout_n: Int = Field(default=24, ge=0)

@@ -69,6 +69,7 @@ def grpo_kwargs(config: TrainConfig, bf16: bool, world_size: int | None = None) 
         logging_steps=1,
         save_strategy="steps",
         save_steps=config.save_steps,
+        save_total_limit=config.save_total_limit,
         seed=config.seed,
         data_seed=config.seed,
         use_cpu=not torch.cuda.is_available(),
