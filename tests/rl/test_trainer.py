@@ -39,24 +39,31 @@ def _train(cls: type[GRPOTrainer], tiny: Path, out: Path) -> tuple[GRPOTrainer, 
     return trainer, {n: p.detach().clone() for n, p in trainer.model.named_parameters()}
 
 
+def _autocast_at_generate(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records, for every ``generate`` call, whether a CPU autocast context was already active around it."""
+    seen: list[bool] = []
+    original_generate = GenerationMixin.generate
+
+    def generate(self: Any, *a: Any, **k: Any) -> Any:
+        seen.append(torch.is_autocast_enabled("cpu"))
+        return original_generate(self, *a, **k)
+
+    monkeypatch.setattr(GenerationMixin, "generate", generate)
+    return seen
+
+
 def test_generation_runs_under_one_autocast_and_scoring_is_completion_only(tiny: Path, tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import trl.trainer.utils as trl_utils
 
-    autocast_at_generate: list[bool] = []
-    original_generate = GenerationMixin.generate
-
-    def generate(self: Any, *a: Any, **k: Any) -> Any:
-        autocast_at_generate.append(torch.is_autocast_enabled("cpu"))
-        return original_generate(self, *a, **k)
-
-    scored: list[tuple[int, int]] = []  # (rows given to the LM head, labelled completion tokens in the batch)
+    autocast_at_generate = _autocast_at_generate(monkeypatch)
+    scored: list[int] = []  # rows given to the LM head, per call
     original_fn = trl_utils._ChunkedLogProbFunction
 
     class Spy:
         @staticmethod
         def apply(hidden: torch.Tensor, weight: Any, bias: Any, targets: torch.Tensor, *rest: Any) -> Any:
-            scored.append((hidden.shape[0], int(targets.numel())))
+            scored.append(hidden.shape[0])
             return original_fn.apply(hidden, weight, bias, targets, *rest)
 
     original_prepare = TraitGRPOTrainer._get_per_token_logps_and_entropies
@@ -67,29 +74,21 @@ def test_generation_runs_under_one_autocast_and_scoring_is_completion_only(tiny:
         completion_tokens.append(int(attention_mask[:, -keep:].sum()))
         padded = input_ids.numel()
         out = original_prepare(self, model, input_ids, attention_mask, keep, *a, **k)
-        assert scored[-1][0] < padded  # fewer rows than the padded batch: prompt positions were not scored
+        assert scored[-1] < padded  # fewer rows than the padded batch: prompt positions were not scored
         return out
 
-    monkeypatch.setattr(GenerationMixin, "generate", generate)
     monkeypatch.setattr(trl_utils, "_ChunkedLogProbFunction", Spy)
     monkeypatch.setattr(TraitGRPOTrainer, "_get_per_token_logps_and_entropies", prepare)
     _train(TraitGRPOTrainer, tiny, tmp_path / "ours")
     assert autocast_at_generate and all(autocast_at_generate)
-    assert [rows for rows, _ in scored] == completion_tokens  # exactly the completion tokens, nothing else
+    assert scored == completion_tokens  # exactly the completion tokens, nothing else
     assert trl_utils._use_triton(torch.device("cpu")) is False  # the switch is put back after scoring
 
 
 def test_plain_trl_scores_every_position_and_generates_without_an_outer_autocast(tiny: Path, tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # The control for the test above: without TraitGRPOTrainer neither fix happens, so that test can fail.
-    seen: list[bool] = []
-    original_generate = GenerationMixin.generate
-
-    def generate(self: Any, *a: Any, **k: Any) -> Any:
-        seen.append(torch.is_autocast_enabled("cpu"))
-        return original_generate(self, *a, **k)
-
-    monkeypatch.setattr(GenerationMixin, "generate", generate)
+    seen = _autocast_at_generate(monkeypatch)
     with compact_lm_head_scoring(torch.device("meta")) as switched:
         assert switched is False  # only CPUs are switched
     _train(GRPOTrainer, tiny, tmp_path / "trl")
