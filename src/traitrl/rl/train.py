@@ -2,8 +2,8 @@
 
 What differs from the reference study: the study's standard RL data and graders are not public, so the other
 95% here are our own verifiable tasks (``traitrl.tasks``); scenario rewards come from rubric rules/proxies
-offline, or a judge when configured. The trainer is TRL's GRPOTrainer with two CPU speed fixes that leave its
-numbers unchanged (``traitrl.rl.trainer``); traitrl supplies the data, the reward callables, the callbacks and the
+offline, or a judge when configured. The trainer is TRL's GRPOTrainer with CPU speed fixes that leave what it
+computes unchanged (``traitrl.rl.trainer``); traitrl supplies the data, the reward callables, the callbacks and the
 record.
 
 Run it: ``traitrl train --arm trait --dose 0.05 --model embedded --steps 20`` (add ``--lora``, ``--resume``), or
