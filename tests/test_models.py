@@ -19,6 +19,22 @@ def test_tiny_model_generates_deterministically(tiny_model) -> None:  # type: ig
     assert tiny_model.generate(CONVS, sampled) == tiny_model.generate(CONVS, sampled)
 
 
+def test_sampled_generation_uses_inverse_cdf_sampling(tiny_model, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import torch
+    from transformers import GenerationMixin
+
+    swapped: list[bool] = []
+    original_generate, original_multinomial = GenerationMixin.generate, torch.multinomial
+
+    def generate(self, *a, **k):  # type: ignore[no-untyped-def]
+        swapped.append(torch.multinomial is not original_multinomial)
+        return original_generate(self, *a, **k)
+
+    monkeypatch.setattr(GenerationMixin, "generate", generate)
+    tiny_model.generate(CONVS, SamplingParams(max_tokens=4, temperature=1.0, seed=1))
+    assert swapped == [True] and torch.multinomial is original_multinomial
+
+
 def test_option_logprobs_match_unbatched_reference(tiny_model) -> None:  # type: ignore[no-untyped-def]
     import torch
 

@@ -13,6 +13,7 @@ from typing import Any
 import torch
 
 from traitrl.models.base import Conversation, MCRequest, SamplingParams
+from traitrl.models.sampling import inverse_cdf_sampling
 
 
 class HFChatModel:
@@ -20,7 +21,8 @@ class HFChatModel:
 
     Build one with :func:`traitrl.models.loading.load_chat_model` (from a spec) or
     :func:`traitrl.models.loading.wrap_live_model` (an in-memory model, e.g. during training). Generation
-    switches the model to eval mode and restores training mode afterwards.
+    switches the model to eval mode and restores training mode afterwards; sampled tokens on CPU are drawn by
+    inverse CDF (:mod:`traitrl.models.sampling`; same distribution as ``torch.multinomial``, ~35x cheaper).
     """
 
     def __init__(self, model: Any, tokenizer: Any, name: str, batch_size: int = 16,
@@ -63,7 +65,7 @@ class HFChatModel:
                 enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True,
                           add_special_tokens=False).to(self.device)
                 do_sample = params.temperature > 0
-                with self._autocast():
+                with self._autocast(), inverse_cdf_sampling(self.device):
                     gen = self.model.generate(
                         **enc,
                         max_new_tokens=params.max_tokens,
