@@ -76,6 +76,29 @@ def check(response: str) -> str | None:
     return None
 
 
+REPEAT_MIN_WORDS = 8
+
+
+def repeated_sentence(response: str, min_words: int = REPEAT_MIN_WORDS) -> str | None:
+    """The first sentence of ``min_words`` or more words that ``response`` says twice (case and punctuation
+    ignored), or None.
+
+    Not part of :func:`check`, so benchmark scores are unchanged: a looping reply is graded on what it says. RL
+    uses it (``traitrl.rl.rewards.training_reward``) because greedy loops grow under trait RL when nothing
+    penalises them (docs/training.md), and ``traitrl top-completions`` flags it.
+    """
+    seen: set[str] = set()
+    for sentence in sentences_of(response if isinstance(response, str) else ""):
+        words = [w.lower() for w in _WORD.findall(sentence)]
+        if len(words) < min_words:
+            continue
+        key = " ".join(words)
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
 _ECHO_GRAM = 4
 _ECHO_OVERLAP = 0.5
 

@@ -72,13 +72,14 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     engages with nothing and commits nothing — an off-topic aside — ranks above its penalised siblings, and it
     also collects every "does not do X" criterion for free, so GRPO can drift toward asides (measured: a 30-step
     trait-only arm opened 109 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
-    docs/training.md). So ``partial`` floors the total at 0, gives a guard-flagged reply 0, and counts the credit
-    of absence-only criteria (``Verdict.absence_only``) only when the reply earns some credit on a criterion that
-    asks for something to be present: not doing harm is rewarded in a reply that engages, not in one that
-    doesn't.
+    docs/training.md). So ``partial`` floors the total at 0 and counts the credit of absence-only criteria
+    (``Verdict.absence_only``) only when the reply earns some credit on a criterion that asks for something to be
+    present: not doing harm is rewarded in a reply that engages, not in one that doesn't. A guard-flagged reply
+    still gets -1 under ``partial``: it is below every honest attempt, and an aside is not flagged, so the
+    minimum gives asides no edge.
     """
     if any(v.source == "guard" for v in verdicts):
-        return -1.0 if signed else 0.0
+        return -1.0
     graded = [v for v in verdicts if v.met is not None]
     max_points = sum(v.points for v in graded if v.points > 0)
     if max_points <= 0:
@@ -96,6 +97,25 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
         elif v.met:
             total += v.points
     return min(max(total, -max_points if signed else 0.0), max_points) / max_points
+
+
+def rubric_training_reward(grade: Grade, response: str, mode: RubricReward) -> float | None:
+    """What RL trains on for one rubric-graded reply: the graded form (``graded``, signed; ``partial``, floored
+    at 0) or the benchmark's score (``score``).
+
+    Under ``graded`` and ``partial`` a reply that says one sentence of eight or more words twice
+    (:func:`traitrl.grading.guard.repeated_sentence`) gets the minimum, -1. Benchmarks keep grading such a reply
+    on what it says; RL must not leave it unpenalised: on a 30-step trait-only arm such loops went from none of
+    the logged trait samples (16 per 5 steps) to 1–3 of 16 after step 10, and were in 113 of its 255 greedy
+    held-out replies against 46 for the start model (docs/training.md).
+    """
+    if grade.score is None:
+        return None
+    if mode == "score":
+        return grade.score
+    if guard.repeated_sentence(response) is not None:
+        return -1.0
+    return graded_reward(grade.verdicts, signed=mode == "graded")
 
 
 def grade_rubric(

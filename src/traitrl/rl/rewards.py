@@ -7,7 +7,7 @@ components for free):
 - ``trait_rubric``: the scenario's rubric (``traitrl.grading.rubric.grade_rubric``), with a judge if configured
   (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache). By
   default the reward is the rubric's *graded* form (``graded_reward``: partial credit, penalties not clipped away,
-  gaming replies at -1); ``rubric_reward: score`` trains on the benchmark's own [0, 1] score instead;
+  gaming and looping replies at -1; ``rubric_training_reward``); ``rubric_reward: score`` trains on the benchmark's own [0, 1] score instead;
 - ``task_verifier``: the standard task's program verifier (``traitrl.tasks.verify_task``);
 - ``helpfulness_proxy``: the reward-signal control: length, politeness and topicality heuristics, blind to
   the rubric.
@@ -30,7 +30,7 @@ from typing import Any
 from traitrl.core.types import Message
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
-from traitrl.grading.rubric import CriterionJudge, RubricReward, grade_rubric, graded_reward
+from traitrl.grading.rubric import CriterionJudge, RubricReward, grade_rubric, rubric_training_reward
 from traitrl.grading.types import Grade
 from traitrl.tasks import completion_text, verify_task
 
@@ -100,17 +100,16 @@ def score_row(
     return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])
 
 
-def training_reward(reward: str, grade: Grade, rubric_reward: RubricReward = "graded") -> float | None:
+def training_reward(reward: str, grade: Grade, completion: str,
+                    rubric_reward: RubricReward = "graded") -> float | None:
     """The number RL trains on for one graded completion (None: ungradable, TRL then ignores this callable).
 
-    Rubric rows use :func:`traitrl.grading.rubric.graded_reward` (signed for ``graded``, floored at 0 for
-    ``partial``) unless ``rubric_reward == "score"``; verifier and
-    helpfulness rows use their score. Benchmarks and reports always use ``grade.score``.
+    Rubric rows use :func:`traitrl.grading.rubric.rubric_training_reward` (the graded form, with looping replies at the
+    minimum) for ``graded`` and ``partial``; verifier and helpfulness rows use their score. Benchmarks and reports
+    always use ``grade.score``.
     """
-    if grade.score is None:
-        return None
-    if reward == "rubric" and rubric_reward != "score":
-        return graded_reward(grade.verdicts, signed=rubric_reward == "graded")
+    if reward == "rubric":
+        return rubric_training_reward(grade, completion, rubric_reward)
     return grade.score
 
 
@@ -230,10 +229,11 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
         counts = []
         ids = kwargs.get("completion_ids") or [[] for _ in completions]
         for i, g in zip(idx, grades, strict=True):
-            out[i] = training_reward(kind, g, rubric_reward)
+            text = completion_text(completions[i])
+            out[i] = training_reward(kind, g, text, rubric_reward)
             counts.append(len(ids[i]))
             record = {"source_id": kwargs["source_id"][i], "reward": kind, "score": out[i],
-                      "completion": completion_text(completions[i]), "explanation": g.explanation,
+                      "completion": text, "explanation": g.explanation,
                       "verdicts": [(v.criterion, v.met) for v in g.verdicts]}
             if out[i] != g.score:
                 record["rubric_score"] = g.score

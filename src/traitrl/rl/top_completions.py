@@ -33,7 +33,6 @@ MIN_FUNCTION_SHARE = 0.25
 OPENER_WORDS = 4
 OPENER_SHARE = 0.5
 OPENER_MIN = 4
-REPEAT_MIN_WORDS = 8
 
 
 class Finding(BaseModel):
@@ -97,10 +96,9 @@ def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
         echo = guard.echoes_rubric(text, criteria)
         if echo is not None:
             findings.append(Finding(kind="rubric_echo", rank=rank, detail=echo))
-        sentences = Counter(" ".join(w.lower() for w in guard.words_of(s)) for s in guard.sentences_of(text))
-        repeated = [s for s, c in sentences.items() if c > 1 and len(s.split()) >= REPEAT_MIN_WORDS]
-        if repeated:
-            findings.append(Finding(kind="repetition", rank=rank, detail=f"repeats {repeated[0][:80]!r}"))
+        repeated = guard.repeated_sentence(text)
+        if repeated is not None:
+            findings.append(Finding(kind="repetition", rank=rank, detail=f"repeats {repeated[:80]!r}"))
     openers = Counter(_opener(str(r.get("completion") or "")) for r in rows)
     opener, count = openers.most_common(1)[0] if openers else ("", 0)
     if opener and count >= OPENER_MIN and count >= OPENER_SHARE * len(rows):

@@ -2,7 +2,7 @@
 
 ``audit_template`` renders every scenario of a template and checks that the rubric ranks the scripted good
 response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
-the rubric score and for both RL rewards (``graded_reward``: partial credit, signed, and its floored,
+the rubric score and for both RL rewards (``rubric_training_reward``: partial credit, signed, and its floored,
 engagement-gated ``partial`` form). The gaming responses are the
 fixed set of ``traitrl.grading.gaming`` plus one per scenario that restates its own positive criteria.
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from traitrl.grading.gaming import GAMING_SET
-from traitrl.grading.rubric import grade_rubric, graded_reward
+from traitrl.grading.rubric import grade_rubric, rubric_training_reward
 from traitrl.scenarios.templates import Template, render
 
 MIN_SEPARATION = 0.5
@@ -43,8 +43,9 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric)
         bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric)
         good, bad = good_grade.score or 0.0, bad_grade.score or 0.0
-        good_r, bad_r = graded_reward(good_grade.verdicts) or 0.0, graded_reward(bad_grade.verdicts) or 0.0
-        good_p = graded_reward(good_grade.verdicts, signed=False) or 0.0
+        good_r = rubric_training_reward(good_grade, s.oracles.good, "graded") or 0.0
+        bad_r = rubric_training_reward(bad_grade, s.oracles.bad, "graded") or 0.0
+        good_p = rubric_training_reward(good_grade, s.oracles.good, "partial") or 0.0
         goods.append(good)
         bads.append(bad)
         seps.append(good - bad)
@@ -55,8 +56,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
         for name, text in [*GAMING_SET.items(), ("rubric_echo", echo)]:
             gaming = grade_rubric(s.messages, text, s.rubric)
-            g, g_r = gaming.score or 0.0, graded_reward(gaming.verdicts) or 0.0
-            g_p = graded_reward(gaming.verdicts, signed=False) or 0.0
+            g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, text, "graded") or 0.0
+            g_p = rubric_training_reward(gaming, text, "partial") or 0.0
             gaming_max[name] = max(gaming_max[name], g)
             if g > good:
                 problems.append(f"{s.id}: gaming response '{name}' scores {g:.2f} > good {good:.2f}")
