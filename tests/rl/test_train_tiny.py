@@ -161,3 +161,19 @@ def test_unreadable_samples_are_reported_not_raised(tmp_path: Path) -> None:
     samples.write_text('{"reward": "rubric", "completion": "fine", "score": 0.5}\n{cut off mid-li')
     check = _top_completions_check(samples, ["rubric"])
     assert "samples.jsonl, line 2" in check["error"]
+
+
+def test_a_failing_check_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import traitrl.rl.train as train_module
+
+    samples = tmp_path / "samples.jsonl"
+    samples.write_text('{"reward": "rubric", "completion": "fine", "score": 0.5, "step": 1, "source_id": "a"}\n')
+    assert train_module._top_completions_check(samples, ["rubric"])["rubric"]["samples"] == 1
+
+    def broken(*_: object, **__: object) -> None:
+        raise AttributeError("module has no attribute 'repeated_sentence'")
+
+    monkeypatch.setattr(train_module, "top_completions", broken)
+    check = train_module._top_completions_check(samples, ["rubric"])
+    assert check == {"error": "top-completions check failed: AttributeError: module has no attribute "
+                              "'repeated_sentence'"}

@@ -26,6 +26,7 @@ from traitrl.rl.callbacks import HeldoutTracker, TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary
 from traitrl.rl.rewards import RewardLedger, make_reward_funcs
+from traitrl.rl.top_completions import read_samples, top_completions
 
 RECORD_FILE = "run_record.json"
 
@@ -208,18 +209,19 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
 def _top_completions_check(samples: Path, kinds: Sequence[str]) -> dict[str, Any]:
     """The gaming check on the highest-reward trait completions (``traitrl.rl.top_completions``), per kind.
 
-    Runs after the model is saved; an unreadable samples file is reported in the record, never raised, so the run
-    record is still written.
+    Runs after the model is saved; any failure — an unreadable samples file, or a bug in the check itself — is
+    reported in the record, never raised, so the run record of a finished run is always written (a check that
+    raised once lost the record of a 40-minute run whose model was already saved).
     """
-    from traitrl.rl.top_completions import read_samples, top_completions
-
     if not samples.is_file():
         return {}
     try:
         rows = read_samples(samples)
+        return {k: top_completions(rows, 20, k).summary() for k in kinds if k in ("rubric", "helpfulness")}
     except UserError as err:
         return {"error": str(err)}
-    return {k: top_completions(rows, 20, k).summary() for k in kinds if k in ("rubric", "helpfulness")}
+    except Exception as err:  # noqa: BLE001 -- a diagnostic must not lose the record of a finished run
+        return {"error": f"top-completions check failed: {type(err).__name__}: {err}"}
 
 
 def reward_curve(log_history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
