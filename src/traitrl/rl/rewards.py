@@ -6,8 +6,9 @@ components for free):
 
 - ``trait_rubric``: the scenario's rubric (``traitrl.grading.rubric.grade_rubric``), with a judge if configured
   (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache). By
-  default the reward is the rubric's *graded* form (``graded_reward``: partial credit, penalties not clipped away,
-  gaming and looping replies at -1; ``rubric_training_reward``); ``rubric_reward: score`` trains on the benchmark's own [0, 1] score instead;
+  default the reward is the rubric's *graded* form (``rubric_training_reward``: partial credit, penalties not
+  clipped away, gaming and looping replies at -1); ``rubric_reward: score`` trains on the benchmark's own [0, 1]
+  score instead;
 - ``task_verifier``: the standard task's program verifier (``traitrl.tasks.verify_task``);
 - ``helpfulness_proxy``: the reward-signal control: length, politeness and topicality heuristics, blind to
   the rubric.
@@ -104,9 +105,9 @@ def training_reward(reward: str, grade: Grade, completion: str,
                     rubric_reward: RubricReward = "graded") -> float | None:
     """The number RL trains on for one graded completion (None: ungradable, TRL then ignores this callable).
 
-    Rubric rows use :func:`traitrl.grading.rubric.rubric_training_reward` (the graded form, with looping replies at the
-    minimum) for ``graded`` and ``partial``; verifier and helpfulness rows use their score. Benchmarks and reports
-    always use ``grade.score``.
+    Rubric rows use :func:`traitrl.grading.rubric.rubric_training_reward` (the graded form, with looping replies at
+    the minimum, for ``graded`` and ``partial``; the score for ``score``); verifier and helpfulness rows use their
+    score. Benchmarks and reports always use ``grade.score``.
     """
     if reward == "rubric":
         return rubric_training_reward(grade, completion, rubric_reward)
