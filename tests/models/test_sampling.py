@@ -36,6 +36,14 @@ def test_unnormalised_rows_and_mass_far_in_the_tail() -> None:
     assert sample_inverse_cdf(weights, g).squeeze(1).tolist() == [7, 0]
 
 
+@pytest.mark.parametrize("row", [[0.5, float("nan")], [0.5, float("inf")], [0.7, -0.2], [0.0, 0.0]])
+def test_a_broken_distribution_raises_like_torch(row: list[float]) -> None:
+    with pytest.raises(RuntimeError):
+        torch.multinomial(torch.tensor([row]), 1)  # PyTorch's kernel refuses each of these rows ...
+    with pytest.raises(RuntimeError, match="probability tensor"):
+        sample_inverse_cdf(torch.tensor([row]))  # ... and so does the inverse-CDF sampler
+
+
 def test_a_draw_at_the_very_top_never_lands_on_a_masked_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     # torch.rand < 1, but u * total can round up to total; the search then runs off the end onto masked entries.
     monkeypatch.setattr(torch, "rand", lambda shape, **k: torch.ones(shape, dtype=k.get("dtype")))

@@ -32,6 +32,9 @@ def sample_inverse_cdf(probs: torch.Tensor, generator: torch.Generator | None = 
     """
     cdf = probs.to(torch.float64).cumsum(dim=-1)
     total = cdf[:, -1:]
+    if not bool(torch.isfinite(total).all()) or bool((total <= 0).any()) or bool((probs < 0).any()):
+        # The same refusal as torch.multinomial's, so a broken distribution fails loudly rather than sampling.
+        raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0, or a row sums to 0")
     u = torch.rand(total.shape, dtype=torch.float64, generator=generator, device=probs.device) * total
     idx = torch.searchsorted(cdf, u, right=True).clamp_(max=probs.shape[-1] - 1)
     # u can round up to the total; the clamp then lands on the last entry, which may have zero weight.
