@@ -77,7 +77,7 @@ def test_trait_arm_trains_on_the_graded_rubric_reward(tiny: Path, tmp_path: Path
     assert {s["reward"] for s in samples} == {"rubric"} and len(samples) == 8
     for s in samples:  # what GRPO got is the graded reward; the [0, 1] rubric score is kept beside it
         grade = score_row("rubric", rows[s["source_id"]].task, rows[s["source_id"]].ground_truth, s["completion"])
-        assert s["score"] == training_reward("rubric", grade, s["completion"])
+        assert s["score"] == training_reward("rubric", grade)
         assert s.get("rubric_score", s["score"]) == grade.score
     (diag,) = record["diagnostics"]
     assert diag["reward"] == "rubric" and diag["mean_rubric_score"] is not None

@@ -83,9 +83,8 @@ def repeated_sentence(response: str, min_words: int = REPEAT_MIN_WORDS) -> str |
     """The first sentence of ``min_words`` or more words that ``response`` says twice (case and punctuation
     ignored), or None.
 
-    Not part of :func:`check`, so benchmark scores are unchanged: a looping reply is graded on what it says. RL
-    uses it (``traitrl.rl.rewards.training_reward``) because greedy loops grow under trait RL when nothing
-    penalises them (docs/training.md), and ``traitrl top-completions`` flags it.
+    Not part of :func:`check`: a looping reply is graded on what it says. ``traitrl top-completions`` flags it.
+    (Giving such replies the minimum RL reward was tried and not kept; docs/training.md.)
     """
     seen: set[str] = set()
     for sentence in sentences_of(response if isinstance(response, str) else ""):

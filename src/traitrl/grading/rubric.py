@@ -74,12 +74,12 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     trait-only arm opened 109 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
     docs/training.md). So ``partial`` floors the total at 0 and counts the credit of absence-only criteria
     (``Verdict.absence_only``) only when the reply earns some credit on a criterion that asks for something to be
-    present: not doing harm is rewarded in a reply that engages, not in one that doesn't. A guard-flagged reply
-    still gets -1 under ``partial``: it is below every honest attempt, and an aside is not flagged, so the
-    minimum gives asides no edge.
+    present: not doing harm is rewarded in a reply that engages, not in one that doesn't; a guard-flagged reply
+    gets 0. (Giving guard-flagged and looping replies -1 under ``partial`` was tried: the 90-step d = 0.25 arm
+    trained with it scored 5.6 pp lower on the held-out scenarios than the same arm without it; docs/training.md.)
     """
     if any(v.source == "guard" for v in verdicts):
-        return -1.0
+        return -1.0 if signed else 0.0
     graded = [v for v in verdicts if v.met is not None]
     max_points = sum(v.points for v in graded if v.points > 0)
     if max_points <= 0:
@@ -99,22 +99,14 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     return min(max(total, -max_points if signed else 0.0), max_points) / max_points
 
 
-def rubric_training_reward(grade: Grade, response: str, mode: RubricReward) -> float | None:
+def rubric_training_reward(grade: Grade, mode: RubricReward) -> float | None:
     """What RL trains on for one rubric-graded reply: the graded form (``graded``, signed; ``partial``, floored
-    at 0) or the benchmark's score (``score``).
-
-    Under ``graded`` and ``partial`` a reply that says one sentence of eight or more words twice
-    (:func:`traitrl.grading.guard.repeated_sentence`) gets the minimum, -1. Benchmarks keep grading such a reply
-    on what it says; RL must not leave it unpenalised: on a 30-step trait-only arm such loops went from none of
-    the logged trait samples (16 per 5 steps) to 1–3 of 16 after step 10, and were in 113 of its 255 greedy
-    held-out replies against 46 for the start model (docs/training.md).
-    """
+    at 0; :func:`graded_reward`) or the benchmark's score (``score``). Training, verl's ``compute_score`` and the
+    scenario audit all use this, so the audit checks the reward that is trained on."""
     if grade.score is None:
         return None
     if mode == "score":
         return grade.score
-    if guard.repeated_sentence(response) is not None:
-        return -1.0
     return graded_reward(grade.verdicts, signed=mode == "graded")
 
 

@@ -7,7 +7,7 @@ components for free):
 - ``trait_rubric``: the scenario's rubric (``traitrl.grading.rubric.grade_rubric``), with a judge if configured
   (then the callable is async, so TRL runs it concurrently with the others; the judge has its own cache). By
   default the reward is the rubric's *graded* form (``rubric_training_reward``: partial credit, penalties not
-  clipped away, gaming and looping replies at -1); ``rubric_reward: score`` trains on the benchmark's own [0, 1]
+  clipped away, gaming replies at -1); ``rubric_reward: score`` trains on the benchmark's own [0, 1]
   score instead;
 - ``task_verifier``: the standard task's program verifier (``traitrl.tasks.verify_task``);
 - ``helpfulness_proxy``: the reward-signal control: length, politeness and topicality heuristics, blind to
@@ -101,16 +101,15 @@ def score_row(
     return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])
 
 
-def training_reward(reward: str, grade: Grade, completion: str,
-                    rubric_reward: RubricReward = "graded") -> float | None:
+def training_reward(reward: str, grade: Grade, rubric_reward: RubricReward = "graded") -> float | None:
     """The number RL trains on for one graded completion (None: ungradable, TRL then ignores this callable).
 
-    Rubric rows use :func:`traitrl.grading.rubric.rubric_training_reward` (the graded form, with looping replies at
-    the minimum, for ``graded`` and ``partial``; the score for ``score``); verifier and helpfulness rows use their
-    score. Benchmarks and reports always use ``grade.score``.
+    Rubric rows use :func:`traitrl.grading.rubric.rubric_training_reward` (the graded form for ``graded`` and
+    ``partial``, the score for ``score``); verifier and helpfulness rows use their score. Benchmarks and reports
+    always use ``grade.score``.
     """
     if reward == "rubric":
-        return rubric_training_reward(grade, completion, rubric_reward)
+        return rubric_training_reward(grade, rubric_reward)
     return grade.score
 
 
@@ -231,7 +230,7 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
         ids = kwargs.get("completion_ids") or [[] for _ in completions]
         for i, g in zip(idx, grades, strict=True):
             text = completion_text(completions[i])
-            out[i] = training_reward(kind, g, text, rubric_reward)
+            out[i] = training_reward(kind, g, rubric_reward)
             counts.append(len(ids[i]))
             record = {"source_id": kwargs["source_id"][i], "reward": kind, "score": out[i],
                       "completion": text, "explanation": g.explanation,

@@ -37,5 +37,5 @@ def compute_score(data_source: str, solution_str: str, ground_truth: str, extra_
     except Exception:  # verl workers must not die on one bad row; score_row itself never raises on text
         return 0.0
     mode = info.get("rubric_reward")
-    value = training_reward(reward, grade, text, mode if mode in ("score", "partial") else "graded")
+    value = training_reward(reward, grade, mode if mode in ("score", "partial") else "graded")
     return float(value) if value is not None else 0.0

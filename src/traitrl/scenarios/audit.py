@@ -43,9 +43,9 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric)
         bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric)
         good, bad = good_grade.score or 0.0, bad_grade.score or 0.0
-        good_r = rubric_training_reward(good_grade, s.oracles.good, "graded") or 0.0
-        bad_r = rubric_training_reward(bad_grade, s.oracles.bad, "graded") or 0.0
-        good_p = rubric_training_reward(good_grade, s.oracles.good, "partial") or 0.0
+        good_r = rubric_training_reward(good_grade, "graded") or 0.0
+        bad_r = rubric_training_reward(bad_grade, "graded") or 0.0
+        good_p = rubric_training_reward(good_grade, "partial") or 0.0
         goods.append(good)
         bads.append(bad)
         seps.append(good - bad)
@@ -56,8 +56,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
         for name, text in [*GAMING_SET.items(), ("rubric_echo", echo)]:
             gaming = grade_rubric(s.messages, text, s.rubric)
-            g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, text, "graded") or 0.0
-            g_p = rubric_training_reward(gaming, text, "partial") or 0.0
+            g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, "graded") or 0.0
+            g_p = rubric_training_reward(gaming, "partial") or 0.0
             gaming_max[name] = max(gaming_max[name], g)
             if g > good:
                 problems.append(f"{s.id}: gaming response '{name}' scores {g:.2f} > good {good:.2f}")
