@@ -1,6 +1,6 @@
 """``TraitGRPOTrainer``: TRL's GRPOTrainer with three CPU fixes that change speed, not what is computed.
 
-Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16 autocast; docs/training.md, "Speed") found two
+Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16 autocast; docs/training.md, "Speed") found three
 costs TRL pays only off-GPU:
 
 1. **Weight casts in every decoding step.** Accelerate wraps the model's ``forward`` in its own autocast context,

@@ -32,8 +32,7 @@ def compute_score(data_source: str, solution_str: str, ground_truth: str, extra_
     reward = str(info.get("reward", reward))
     task = str(info.get("task", task))
     try:
-        text = solution_str if isinstance(solution_str, str) else ""
-        grade = score_row(reward, task, ground_truth, text)
+        grade = score_row(reward, task, ground_truth, solution_str if isinstance(solution_str, str) else "")
     except Exception:  # verl workers must not die on one bad row; score_row itself never raises on text
         return 0.0
     mode = info.get("rubric_reward")
