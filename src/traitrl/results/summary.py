@@ -7,8 +7,8 @@ report depends on nothing but ``traitrl.results``.
 - :func:`summarize_run`: per-benchmark mean, CI, headroom flags of one run.
 - :func:`compare_stored_runs`: paired B − A with BH over benchmarks and the refusal re-analysis.
 - :func:`compare_many`: several arms against a baseline, over seeds: per (arm, benchmark) the paired Δ pooled
-  over seeds (items pair within a seed), BH over the whole family (every arm × benchmark), and the seed-level
-  spread of Δ.
+  over seeds (items pair within a seed; one item's, or one situation's, items under every seed form one cluster),
+  BH over the whole family (every arm × benchmark), and the seed-level spread of Δ.
 - :func:`transfer_matrix`: arm × benchmark domain (or category) mean paired Δ, with each arm's training slice.
 """
 
@@ -92,11 +92,10 @@ def summarize_run(store: Store, run_id: str, seed: int = 0) -> RunSummary:
     return RunSummary(run=run, benchmarks=summaries, extra=extra, skipped=skipped, shift=shift)
 
 
-def clusters_of(metadata: Mapping[str, Mapping[str, Mapping[str, Any]]], prefix: str = ""
-                ) -> dict[str, dict[str, str | None]]:
+def clusters_of(metadata: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, dict[str, str | None]]:
     """benchmark -> sample id -> cluster label (the situation an item belongs to), from stored metadata."""
-    return {b: {prefix + sid: (prefix + str(m["cluster"]) if m.get("cluster") is not None else None)
-                for sid, m in per.items()} for b, per in metadata.items()}
+    return {b: {sid: (str(m["cluster"]) if m.get("cluster") is not None else None) for sid, m in per.items()}
+            for b, per in metadata.items()}
 
 
 Tables = tuple[dict[str, dict[str, float | None]], dict[str, dict[str, bool | None]],
@@ -218,18 +217,22 @@ def compare_many(store: Store, baseline: Mapping[str, str], arms: Mapping[str, M
             sb = _tables(store, rid)[0]
             sa = base_tables[s]
             _check_versions(base_runs[s], run, set(sa) & set(sb))
-            clusters = clusters_of(base_full[s][2], prefix=f"{s}/")
+            clusters = clusters_of(base_full[s][2])
             for name in set(sa) & set(sb):
                 hib = meta[name]["higher_is_better"]
-                own = {k.removeprefix(f"{s}/"): v for k, v in clusters.get(name, {}).items()}
+                own = clusters.get(name, {})
                 r = compare_benchmark(name, sa[name], sb[name], higher_is_better=hib, seed=seed, clusters=own)
                 if r is None:
                     continue
                 seed_deltas.setdefault(name, {})[s] = r.delta
                 pooled_a.setdefault(name, {}).update({f"{s}/{k}": v for k, v in sa[name].items()})
                 pooled_b.setdefault(name, {}).update({f"{s}/{k}": v for k, v in sb[name].items()})
-                # A situation seen under two seeds is one cluster per seed (the seeds are independent runs).
-                pooled_clusters.setdefault(name, {}).update(clusters.get(name, {}))
+                # Every seed is evaluated on the same items, so an item's (or its situation's) differences under
+                # two seeds share whatever the situation does to the arm: they are one cluster, resampled
+                # together. One cluster per seed would count each situation once per seed and narrow the CI
+                # exactly when the effect depends on the situation.
+                pooled_clusters.setdefault(name, {}).update(
+                    {f"{s}/{k}": own.get(k) or f"item:{k}" for k in sa[name]})
         results = []
         for name in sorted(pooled_a):
             m = meta.get(name, {})
