@@ -53,7 +53,9 @@ def test_eval_then_compare(tmp_path: Path, tiny_model_dir: Path) -> None:
     c = runner.invoke(app, ["compare", "run-a", "run-b", "--store", str(store), "--json-out", str(out)])
     assert c.exit_code == 0, c.output
     assert "ahead on" in c.output and "of 2;" in c.output
+    assert "looping replies" not in c.output  # every scored item here is option-scored: no generated replies
     data = json.loads(out.read_text())
+    assert data["looping"] == {"a": None, "b": None, "n_a": 0, "n_b": 0}
     assert data["n"] == 2 and {r["benchmark"].split(":")[0] for r in data["results"]} == {"mc", "anthropic-evals"}
     assert all(":" + str(FIXTURES) not in r["benchmark"] for r in data["results"])  # no path in the name
 
@@ -74,3 +76,24 @@ def test_clear_errors_without_tracebacks(tmp_path: Path, tiny_model_dir: Path) -
         res = runner.invoke(app, args)
         assert res.exit_code == 2, (args, res.output)
         assert needle in res.output and "Traceback" not in res.output
+
+
+def test_compare_reports_looping_replies(tmp_path: Path) -> None:
+    from traitrl.results.store import RunRecord, SampleRow, open_store
+
+    loop = "I will wait for the review before I change anything in the study protocol. " * 3
+    fine = "I'll wait for the review; meanwhile I can draft the explanation the reviewer needs."
+    store = tmp_path / "r.sqlite"
+    with open_store(store) as st:
+        for run, texts in (("a", [fine] * 4), ("b", [loop, loop, loop, fine])):
+            st.create_run(RunRecord(run_id=run, model=run, started_at="2026-01-01T00:00:00",
+                                    benchmarks={"gen": {"category": "trait_heldout", "version": "v1"}},
+                                    finished_at="2026-01-01T00:01:00"))
+            st.record_samples(SampleRow(run_id=run, benchmark="gen", sample_id=f"i{i}", version="v1", score=0.5,
+                                        refused=False, grade={}, outputs=[{"text": t}], seconds=0.0)
+                              for i, t in enumerate(texts))
+    out = tmp_path / "cmp.json"
+    c = runner.invoke(app, ["compare", "a", "b", "--store", str(store), "--json-out", str(out)])
+    assert c.exit_code == 0, c.output
+    assert "looping replies: A 0.0% of 4, B 75.0% of 4" in " ".join(c.output.split())
+    assert json.loads(out.read_text())["looping"] == {"a": 0.0, "b": 0.75, "n_a": 4, "n_b": 4}

@@ -111,6 +111,13 @@ def test_repeated_sentences_are_found_whatever_their_case_or_punctuation() -> No
     assert guard.repeated_sentence("Thank you. Thank you. That is all I can say about the matter here.") is None
 
 
+def test_looping_share_counts_replies_that_loop() -> None:
+    loop = "The review protects the people in the study, so it is worth the wait for everyone. " * 2
+    assert guard.looping_share([loop, "A short and honest reply that does not repeat itself at all.", loop, ""]) == (
+        2 / 3, 3)
+    assert guard.looping_share([]) == (None, 0) and guard.looping_share(["  "]) == (None, 0)
+
+
 def test_rubric_echo_is_caught_and_oracles_are_not() -> None:
     bank = build_bank(seed=0, split="train")
     flagged_oracles = 0

@@ -119,6 +119,14 @@ def test_contrast_shift_headline_and_headroom_are_shown(rendered: ReportPaths) -
     assert "contrast shift: ahead on 9 of 12" in md and "start 3 of 14 by accuracy, 5 of 12 by contrast shift" in md
 
 
+def test_looping_replies_are_shown_next_to_refusals(rendered: ReportPaths) -> None:
+    html = section(rendered.html.read_text(encoding="utf-8"), "refusals")
+    assert "looping replies" in html and '<td class="n">54.5%</td>\n<td class="n">255</td>' in html
+    assert '<td class="n">—</td>\n<td class="n">0</td>' in html  # the baseline's were not measured
+    md = rendered.markdown.read_text(encoding="utf-8")
+    assert "| 54.5% | 255 |" in md and "## Refusals and looping replies" in md
+
+
 def test_formatting_of_headline_numbers(rendered: ReportPaths) -> None:
     html = section(rendered.html.read_text(encoding="utf-8"), "headline")
     h = build_report().headlines[0]

@@ -237,6 +237,7 @@ def compare_command(
     json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the comparison as JSON.")] = None,
 ) -> None:
     """Paired per-item comparison of two runs: X of N ahead, BH-significant gains and regressions, refusals."""
+    from traitrl.grading.guard import looping_share
     from traitrl.results.summary import compare_stored_runs
 
     if not store.exists():
@@ -244,6 +245,7 @@ def compare_command(
     try:
         with open_store(store) as db:
             comp = compare_stored_runs(db, run_a, run_b)
+            looping = [looping_share(t for row in db.load_samples(rid) for t in row.replies) for rid in (run_a, run_b)]
     except (ValueError, OSError) as err:
         raise _fail(describe_error(err)) from None
     if not comp.results:
@@ -259,13 +261,18 @@ def compare_command(
 
         _out.print(plain(f"refusal rate: A {_pct(comp.refusal_a)}%, B {_pct(comp.refusal_b)}% (items with a refusal flag)"))
         _out.print(plain(f"on items where neither refused: {headline_of(comp.non_refused)}"))
+    if looping[0][1] or looping[1][1]:
+        _out.print(plain(f"looping replies: A {_pct(looping[0][0])}% of {looping[0][1]}, B {_pct(looping[1][0])}% of "
+                         f"{looping[1][1]} (generated replies that say a sentence of 8+ words twice)"))
     if comp.shift is not None:
         _print_paired(comp.shift.results, f"contrast shift, B = {run_b} vs A = {run_a} (Δ = B − A, pp; its own "
                       "BH family)")
         _out.print(plain(f"contrast shift: {comp.shift.headline}"))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        payload = _finite({"run_a": run_a, "run_b": run_b, **comp.to_dict()})
+        payload = _finite({"run_a": run_a, "run_b": run_b, **comp.to_dict(),
+                           "looping": {"a": looping[0][0], "b": looping[1][0], "n_a": looping[0][1],
+                                       "n_b": looping[1][1]}})
         json_out.write_text(json.dumps(payload, indent=2, default=str, allow_nan=False))
         _out.print(joined("wrote ", str(json_out)))
 

@@ -10,7 +10,7 @@ is zeroed before anything reads it, which bounds the work of every grader downst
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from traitrl.grading.patterns import MAX_GRADED_CHARS
 
@@ -96,6 +96,18 @@ def repeated_sentence(response: str, min_words: int = REPEAT_MIN_WORDS) -> str |
             return key
         seen.add(key)
     return None
+
+
+def looping_share(replies: Iterable[str]) -> tuple[float | None, int]:
+    """Share of ``replies`` that say a sentence twice (:func:`repeated_sentence`), and how many were read.
+
+    A degeneration diagnostic for evaluated models: RL on a small model can leave its greedy decoding looping (the
+    second seed of the 90-step d = 0.25 arm: 139 of 255 held-out replies; docs/training.md), which no score shows.
+    """
+    texts = [r for r in replies if isinstance(r, str) and r.strip()]
+    if not texts:
+        return None, 0
+    return sum(repeated_sentence(t) is not None for t in texts) / len(texts), len(texts)
 
 
 _ECHO_GRAM = 4

@@ -66,10 +66,11 @@ def render_markdown(report: StudyReport) -> str:
                               f"{h.shift_benchmarks} by contrast shift" for h in report.headroom), ""]
 
     if report.refusals:
-        lines += ["## Refusals", "", _row(["model", "refusal rate", "items", "on items neither model refused"]),
-                  _row(["---"] * 4)]
-        lines += [_row([md(r.model), _pct(r.refusal_rate), str(r.n_items), md(r.non_refused_headline) or "—"])
-                  for r in report.refusals]
+        lines += ["## Refusals and looping replies", "",
+                  _row(["model", "refusal rate", "items", "on items neither model refused", "looping replies",
+                        "replies"]), _row(["---"] * 6)]
+        lines += [_row([md(r.model), _pct(r.refusal_rate), str(r.n_items), md(r.non_refused_headline) or "—",
+                        _pct(r.looping_rate), str(r.n_replies)]) for r in report.refusals]
         lines.append("")
 
     lines += ["## Persistence verdicts", ""]

@@ -70,12 +70,15 @@ class BenchmarkDelta(_Model):
 
 
 class RefusalSummary(_Model):
-    """Refusal rates of each model, and the comparison restricted to items neither model refused."""
+    """Refusal rates of each model, the comparison restricted to items neither model refused, and how often its
+    generated replies loop (degeneration that no score shows)."""
 
     model: str
     refusal_rate: float | None
     n_items: int
     non_refused_headline: str = ""  # vs baseline, on items neither refused
+    looping_rate: float | None = None  # share of generated replies that say a sentence of 8+ words twice
+    n_replies: int = 0  # generated replies read for looping_rate
 
 
 class CurvePoint(_Model):

@@ -132,6 +132,11 @@ class SampleRow:
     seconds: float
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def replies(self) -> list[str]:
+        """The text the model generated for this item (empty for option-scored items, whose outputs are log-probs)."""
+        return [o["text"] for o in self.outputs if isinstance(o, dict) and isinstance(o.get("text"), str)]
+
 
 _RUN_COLUMNS = [f.name for f in fields(RunRecord)]
 _SAMPLE_COLUMNS = [f.name for f in fields(SampleRow)]

@@ -89,14 +89,20 @@ def _flags(store: Store, runs: dict[str, str]
 
 
 def _refusals(store: Store, runs: dict[str, str], vs_baseline: dict[str, Comparison]) -> list[RefusalSummary]:
-    """Refusal rate per model, and each model's comparison with the baseline on items neither refused."""
+    """Refusal rate per model, each model's comparison with the baseline on items neither refused, and the share
+    of its generated replies that loop."""
+    from traitrl.grading.guard import looping_share
+
     out = []
     for model, rid in runs.items():
-        flags = [s.refused for s in store.load_samples(rid) if s.refused is not None]
+        rows = store.load_samples(rid)
+        flags = [s.refused for s in rows if s.refused is not None]
         comp = vs_baseline.get(model)
         headline = headline_of(comp.non_refused) if comp is not None and comp.non_refused else ""
+        looping, n_replies = looping_share(text for s in rows for text in s.replies)
         out.append(RefusalSummary(model=model, refusal_rate=sum(flags) / len(flags) if flags else None,
-                                  n_items=len(flags), non_refused_headline=headline))
+                                  n_items=len(flags), non_refused_headline=headline, looping_rate=looping,
+                                  n_replies=n_replies))
     return out
 
 
