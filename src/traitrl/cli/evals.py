@@ -237,7 +237,7 @@ def compare_command(
     json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the comparison as JSON.")] = None,
 ) -> None:
     """Paired per-item comparison of two runs: X of N ahead, BH-significant gains and regressions, refusals."""
-    from traitrl.grading.guard import looping_share
+    from traitrl.grading.guard import REPEAT_MIN_WORDS, looping_share
     from traitrl.results.summary import compare_stored_runs
 
     if not store.exists():
@@ -263,7 +263,7 @@ def compare_command(
         _out.print(plain(f"on items where neither refused: {headline_of(comp.non_refused)}"))
     if looping[0][1] or looping[1][1]:
         _out.print(plain(f"looping replies: A {_pct(looping[0][0])}% of {looping[0][1]}, B {_pct(looping[1][0])}% of "
-                         f"{looping[1][1]} (generated replies that say a sentence of 8+ words twice)"))
+                         f"{looping[1][1]} (generated replies that say a sentence of {REPEAT_MIN_WORDS}+ words twice)"))
     if comp.shift is not None:
         _print_paired(comp.shift.results, f"contrast shift, B = {run_b} vs A = {run_a} (Δ = B − A, pp; its own "
                       "BH family)")
