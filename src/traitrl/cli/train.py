@@ -24,7 +24,7 @@ def train_command(
     arm: str = typer.Option(None, help="baseline | trait | reward_control | health_only | no_health_science | custom"),
     dose: float = typer.Option(None, help="Share of trait prompts in the mix (default 0.05; baseline is 0)."),
     model: str = typer.Option(None, help="embedded, or a Hugging Face model folder."),
-    precision: str = typer.Option(None, help="fp32 | bf16 | auto (bf16 autocast over fp32 weights)."),
+    precision: str = typer.Option(None, help="fp32 | bf16 | auto (bf16: fp32 master weights; bf16 weights on CPU, autocast elsewhere)."),
     store: Path = typer.Option(None, help="Results store for the held-out curve (default runs/traitrl.sqlite)."),
     steps: int = typer.Option(None, help="Optimizer steps (one GRPO generation batch each)."),
     prompts_per_step: int = typer.Option(None, help="Prompts per step."),

@@ -34,12 +34,16 @@ class HeldoutTracker:
     bf16: bool = False
 
     def evaluate(self, model: Any, tokenizer: Any, step: int) -> dict[str, Any]:
+        import torch
+
         from traitrl.evals.config import EvalConfig
         from traitrl.evals.runner import run_eval
         from traitrl.models.loading import wrap_live_model
         from traitrl.results.store import open_store
 
-        live = wrap_live_model(model, tokenizer, f"{self.training_run}@step{step}", autocast_bf16=self.bf16,
+        # fp32 weights (autocast training) evaluate under autocast; bf16 weights (the CPU trainer) need none.
+        autocast = self.bf16 and next(model.parameters()).dtype == torch.float32
+        live = wrap_live_model(model, tokenizer, f"{self.training_run}@step{step}", autocast_bf16=autocast,
                                fingerprint=content_key({"training_run": self.training_run, "step": step}),
                                batch_size=32)
         run_id = f"{self.training_run}-step{step}"

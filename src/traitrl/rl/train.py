@@ -122,7 +122,8 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     source = resolve_model(config.model)
     if source.kind == "openai":
         raise UserError(f"{config.model}: training needs local weights (embedded, a model folder or a LoRA folder)")
-    # fp32 master weights; bf16 runs as autocast (TRL's bf16=True), so optimizer state stays exact.
+    # Loaded in fp32; under bf16 the trainer keeps fp32 masters in the optimizer (bf16 weights on one CPU process,
+    # TRL's autocast elsewhere), so optimizer state stays exact.
     model, tokenizer = load_causal_lm(source, "fp32")
     run_config = json.loads(config.model_dump_json())
     training_run = training_run_id({"config": run_config})
@@ -178,7 +179,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "git": git_state(),
         "versions": {"trl": trl.__version__, "transformers": transformers.__version__, "torch": torch.__version__},
         "device": "cuda" if torch.cuda.is_available() else "cpu",
-        "precision": "bf16-autocast" if bf16 else "fp32",
+        "precision": trainer.precision,
         "trainer": f"{type(trainer).__module__}.{type(trainer).__qualname__}",
         "model": source.provenance(),
         "resumed_from": checkpoint,

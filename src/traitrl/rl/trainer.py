@@ -1,7 +1,7 @@
-"""``TraitGRPOTrainer``: TRL's GRPOTrainer with three CPU fixes that change speed, not what is computed.
+"""``TraitGRPOTrainer``: TRL's GRPOTrainer with CPU fixes for speed.
 
-Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16 autocast; docs/training.md, "Speed") found three
-costs TRL pays only off-GPU:
+Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16; docs/training.md, "Speed") found four costs
+TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes the random stream, 4 the rounding:
 
 1. **Weight casts in every decoding step.** Accelerate wraps the model's ``forward`` in its own autocast context,
    and autocast forgets its cast weights when the outermost context exits, so each generated token re-casts every
@@ -19,6 +19,15 @@ costs TRL pays only off-GPU:
    instead (:mod:`traitrl.models.sampling`, ~0.8 ms), the same categorical distribution from a different random
    stream — so, unlike fixes 1 and 2, the sampled tokens for a given seed differ from TRL's.
 
+4. **Autocast's casts in the update.** On CPU under bf16 the trainer keeps the model itself in bf16, with fp32
+   master weights in the optimizer (:mod:`traitrl.rl.master_weights`), instead of TRL's fp32 weights under
+   autocast; and it scores with the eager attention kernel, whose backward is faster on CPU than SDPA's at these
+   lengths (when the attention scores kept for backward fit in :data:`EAGER_ATTENTION_BYTES`, and without gradient
+   checkpointing). Forward and backward
+   run in bf16 end to end, as on a GPU with bf16 weights; the residual stream is bf16 instead of fp32, so the
+   numbers differ from autocast's in the last bits, and the policy is the bf16 rounding of the start checkpoint —
+   the same weights ``precision: auto`` evaluates. Pass ``bf16_weights=False`` for TRL's autocast.
+
 All are overrides of TRL methods (``_generate_single_turn``, ``_get_per_token_logps_and_entropies``); if a TRL
 release renames them, training stays correct and only loses the speed, and the unit tests that spy on the hooks
 fail so the rename is noticed.
@@ -27,6 +36,8 @@ fail so the rename is noticed.
 from __future__ import annotations
 
 import contextlib
+import copy
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -34,6 +45,11 @@ import torch
 from trl import GRPOTrainer
 
 from traitrl.models.sampling import inverse_cdf_sampling
+from traitrl.rl.master_weights import Bf16MasterWeights
+
+#: Eager attention keeps every layer's attention probabilities for backward (batch × heads × length² in bf16); above
+#: this many bytes the trainer scores with SDPA, which keeps none.
+EAGER_ATTENTION_BYTES = 1 << 30
 
 
 @contextlib.contextmanager
@@ -57,9 +73,74 @@ def compact_lm_head_scoring(device: torch.device) -> Iterator[bool]:
         setattr(trl_utils, "_use_triton", original)  # noqa: B010
 
 
+def on_plain_cpu(args: Any) -> bool:
+    """Whether a run with these TrainingArguments trains in one CPU process (no accelerator, DeepSpeed or FSDP)."""
+    accelerated = torch.cuda.is_available() or torch.backends.mps.is_available() or (
+        hasattr(torch, "xpu") and torch.xpu.is_available())
+    return ((args.use_cpu or not accelerated) and int(os.environ.get("WORLD_SIZE", "1")) == 1
+            and not args.deepspeed and not args.fsdp)
+
+
+@contextlib.contextmanager
+def attention_kernel(model: Any, name: str) -> Iterator[None]:
+    """Within the block, ``model`` attends with the kernel ``name`` (a transformers attention implementation)."""
+    before = getattr(model.config, "_attn_implementation", None)
+    if before is None or before == name or not hasattr(model, "set_attn_implementation"):
+        yield
+        return
+    model.set_attn_implementation(name)
+    try:
+        yield
+    finally:
+        model.set_attn_implementation(before)
+
+
 class TraitGRPOTrainer(GRPOTrainer):
-    """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation, and
-    completion-only LM-head scoring."""
+    """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation,
+    completion-only LM-head scoring, and under bf16 a bf16 model with fp32 master weights.
+
+    ``bf16_weights``: None (default) takes fix 4 where it applies — ``args.bf16``, a model object, one CPU process;
+    False keeps TRL's fp32 weights under autocast; True requires it to apply.
+    """
+
+    def __init__(self, model: Any, reward_funcs: Any, args: Any = None, *rest: Any,
+                 bf16_weights: bool | None = None, **kwargs: Any) -> None:
+        applies = (args is not None and bool(args.bf16) and isinstance(model, torch.nn.Module)
+                   and on_plain_cpu(args))
+        if bf16_weights and not applies:
+            raise ValueError("bf16_weights=True needs args.bf16, a model object and a single CPU process")
+        self.bf16_weights = applies if bf16_weights is None else bf16_weights
+        if self.bf16_weights:
+            model.to(torch.bfloat16)
+            args = copy.copy(args)  # the caller's args keep saying bf16; this trainer's accelerator must not autocast
+            args.bf16, args.mixed_precision = False, "no"
+        self._masters: Bf16MasterWeights | None = None
+        super().__init__(model, reward_funcs, args, *rest, **kwargs)
+
+    @property
+    def precision(self) -> str:
+        """What the run computes in: ``bf16`` (bf16 weights, fp32 masters), ``bf16-autocast`` or ``fp32``."""
+        if self.bf16_weights:
+            return "bf16"
+        return "bf16-autocast" if self.args.bf16 else "fp32"
+
+    def create_optimizer(self, model: Any = None) -> torch.optim.Optimizer:
+        optimizer = super().create_optimizer(model)
+        if self.bf16_weights and self._masters is None:
+            params = [p for g in optimizer.param_groups for p in g["params"]]
+            self._masters = Bf16MasterWeights(params)
+            self._masters.attach(optimizer)
+        return optimizer
+
+    def _clip_grad_norm(self, model: Any) -> Any:
+        if self._masters is None:
+            return super()._clip_grad_norm(model)
+        return self._masters.grad_norm(self.args.max_grad_norm)
+
+    def _get_grad_norm(self, model: Any, grad_norm: Any = None) -> Any:
+        if self._masters is not None and grad_norm is None:
+            grad_norm = self._masters.grad_norm(float("inf"))
+        return super()._get_grad_norm(model, grad_norm=grad_norm)
 
     def _cpu_autocast(self) -> contextlib.AbstractContextManager[Any]:
         """One autocast around a whole call on CPU under bf16, so weight casts are made once, not per forward."""
@@ -71,6 +152,20 @@ class TraitGRPOTrainer(GRPOTrainer):
         with self._cpu_autocast(), inverse_cdf_sampling(self.accelerator.device):
             return super()._generate_single_turn(*args, **kwargs)
 
-    def _get_per_token_logps_and_entropies(self, *args: Any, **kwargs: Any) -> Any:
-        with compact_lm_head_scoring(self.accelerator.device):
-            return super()._get_per_token_logps_and_entropies(*args, **kwargs)
+    def _get_per_token_logps_and_entropies(self, model: Any, input_ids: torch.Tensor, *args: Any,
+                                           **kwargs: Any) -> Any:
+        with compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, input_ids):
+            return super()._get_per_token_logps_and_entropies(model, input_ids, *args, **kwargs)
+
+    def _scoring_attention(self, model: Any, input_ids: torch.Tensor) -> contextlib.AbstractContextManager[None]:
+        """Eager attention for scoring under fix 4 when what it keeps for backward fits the budget. Not with gradient
+        checkpointing: backward recomputes the forward after this call returns, and must use the same kernel."""
+        if not self.bf16_weights or self.args.gradient_checkpointing:
+            return contextlib.nullcontext()
+        config = self.accelerator.unwrap_model(model).config
+        heads = getattr(config, "num_attention_heads", 0) or 0
+        layers = getattr(config, "num_hidden_layers", 0) or 0
+        batch, length = input_ids.shape[0], input_ids.shape[-1]
+        if not heads or not layers or batch * heads * length * length * 2 * layers > EAGER_ATTENTION_BYTES:
+            return contextlib.nullcontext()
+        return attention_kernel(self.accelerator.unwrap_model(model), "eager")
