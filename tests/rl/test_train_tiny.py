@@ -177,3 +177,36 @@ def test_a_failing_check_is_reported_not_raised(tmp_path: Path, monkeypatch: pyt
     check = train_module._top_completions_check(samples, ["rubric"])
     assert check == {"error": "top-completions check failed: AttributeError: module has no attribute "
                               "'repeated_sentence'"}
+
+
+def test_bf16_run_resumes_from_its_fp32_masters(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from traitrl.rl.master_weights import STATE_KEY, Bf16MasterWeights
+
+    out = tmp_path / "bf16"
+    cfg = _config(tiny, out, arm="reward_control", dose=0.5, steps=3, save_steps=1, generations_per_prompt=4,
+                  max_tokens=8, precision="bf16")
+    with pytest.raises(RuntimeError, match="simulated interruption"):
+        run_training(cfg, extra_callbacks=[_Interrupt(at=2)])
+    saved = torch.load(out / "checkpoint-2" / "optimizer.pt", weights_only=True)[STATE_KEY]
+    assert saved and all(t.dtype == torch.float32 for t in saved)
+    restored: list[list[torch.Tensor]] = []
+    original_load = Bf16MasterWeights._load
+
+    def load(self: Bf16MasterWeights, optimizer: Any, state: dict[str, Any]) -> dict[str, Any]:
+        out_state = original_load(self, optimizer, state)
+        restored.append([m.detach().clone() for m in self.masters])
+        return out_state
+
+    monkeypatch.setattr(Bf16MasterWeights, "_load", load)
+    record = run_training(cfg.model_copy(update={"resume": True}))
+    assert record["steps"] == 3 and record["precision"] == "bf16"
+    # Accelerate round-trips the fresh optimizer's own state first; the Trainer's load of checkpoint-2 comes last.
+    assert restored and all(torch.equal(a, b) for a, b in zip(restored[-1], saved, strict=True))
+    assert record["parameters_changed"] > 0
+
+
+def test_lora_arm_trains_in_bf16(tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lora-bf16"
+    record = run_training(_config(tiny, out, arm="reward_control", dose=0.5, steps=1, lora=True, max_tokens=8,
+                                  precision="bf16", heldout_n=0))
+    assert record["precision"] == "bf16" and record["parameters_changed"] > 0
