@@ -153,7 +153,7 @@ def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: 
         with safe_open(str(f), framework="pt") as weights:
             n_params += sum(prod(weights.get_slice(k).get_shape()) for k in weights.keys())  # noqa: SIM118
     return {"params": n_params, "gradient_checkpointing": config.gradient_checkpointing,
-            "bf16": record["precision"] == "bf16-autocast", "lora": lora, "precision": record["precision"]}
+            "bf16": record["precision"].startswith("bf16"), "lora": lora, "precision": record["precision"]}
 
 
 def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int, steps: int) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from trl import GRPOConfig, GRPOTrainer
 
 from traitrl.models.sampling import inverse_cdf_sampling
 from traitrl.models.tiny import build_tiny_model
-from traitrl.rl.trainer import TraitGRPOTrainer, compact_lm_head_scoring
+from traitrl.rl.trainer import TraitGRPOTrainer, compact_lm_head_scoring, direct_logprobs
 
 PROMPTS = ["Name a prime number.", "Say something kind about rain.", "Count to three.", "What is a heat pump?"]
 
@@ -63,6 +63,8 @@ def test_generation_runs_under_one_autocast_with_fast_sampling_and_scoring_is_co
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import trl.trainer.utils as trl_utils
 
+    import traitrl.rl.trainer as trainer_module
+
     autocast_at_generate = _autocast_at_generate(monkeypatch)
     scored: list[int] = []  # rows given to the LM head, per call
     original_fn = trl_utils._ChunkedLogProbFunction
@@ -85,6 +87,7 @@ def test_generation_runs_under_one_autocast_with_fast_sampling_and_scoring_is_co
         return out
 
     monkeypatch.setattr(trl_utils, "_ChunkedLogProbFunction", Spy)
+    monkeypatch.setattr(trainer_module, "DIRECT_LM_HEAD_BYTES", 0)  # every batch through TRL's kernel, seen by Spy
     monkeypatch.setattr(TraitGRPOTrainer, "_get_per_token_logps_and_entropies", prepare)
     _train(TraitGRPOTrainer, tiny, tmp_path / "ours", bf16_weights=False)
     assert autocast_at_generate and all(a and s for a, s in autocast_at_generate)
@@ -102,7 +105,11 @@ def test_plain_trl_scores_every_position_and_generates_without_an_outer_autocast
     assert seen and not any(a or s for a, s in seen)
 
 
-def test_same_completions_and_losses_as_trl(tiny: Path, tmp_path: Path) -> None:
+def test_same_completions_and_losses_as_trl(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import traitrl.rl.trainer as trainer_module
+
+    # Fixes 4 and 5 change the rounding (tested against TRL's arithmetic below); here TRL's kernel and autocast.
+    monkeypatch.setattr(trainer_module, "DIRECT_LM_HEAD_BYTES", 0)
     # TRL runs with the same sampler swapped in (a different random stream from the same distribution, tested in
     # tests/models/test_sampling.py), so what is compared here is that the other two fixes change nothing.
     ours, ours_weights = _train(TraitGRPOTrainer, tiny, tmp_path / "ours", bf16_weights=False)
@@ -187,3 +194,45 @@ def test_bf16_weights_refused_where_they_do_not_apply(tiny: Path, tmp_path: Path
     trainer = TraitGRPOTrainer(model=model, reward_funcs=[_length_reward], args=args, train_dataset=dataset,
                                processing_class=AutoTokenizer.from_pretrained(str(tiny)))
     assert trainer.precision == "fp32" and next(trainer.model.parameters()).dtype == torch.float32
+
+
+@pytest.mark.parametrize("dtype,softcap,bias", [(torch.float32, None, False), (torch.bfloat16, 30.0, True)])
+def test_direct_lm_head_matches_trls_chunked_kernel(dtype: torch.dtype, softcap: float | None, bias: bool) -> None:
+    from trl.kernels import ChunkedLogProbFunction
+    from trl.kernels.chunked_logprob import OPTIONAL_OUTPUTS
+
+    gen = torch.Generator().manual_seed(0)
+    hidden = torch.randn(37, 16, generator=gen).to(dtype)
+    weight = (torch.randn(300, 16, generator=gen) * 2).to(dtype)
+    b = torch.randn(300, generator=gen).to(dtype) if bias else None
+    targets = torch.randint(0, 300, (37,), generator=gen)
+    targets[0] = int((hidden[0].float() @ weight.float().t()).argmax())  # at least one top-1 target
+    results = []
+    for fn in (ChunkedLogProbFunction.apply, direct_logprobs):
+        h, w = hidden.clone().requires_grad_(), weight.clone().requires_grad_()
+        out = fn(h, w, b, targets, 0.7, 128, softcap, 1.5, OPTIONAL_OUTPUTS)
+        (out[0].sum() + 0.3 * out[1].sum()).backward()  # log-probabilities and entropy both carry gradient
+        results.append((out, h.grad, w.grad))
+    (ours, *ours_grads), (theirs, *their_grads) = results[1], results[0]
+    tol = {"rtol": 2e-2, "atol": 2e-2} if dtype == torch.bfloat16 else {"rtol": 1e-4, "atol": 1e-4}
+    for a, b_ in zip(ours[:4], theirs[:4], strict=True):
+        torch.testing.assert_close(a, b_, **tol)
+    assert torch.equal(ours[4], theirs[4]) and bool(ours[4][0])
+    for a, b_ in zip(ours_grads, their_grads, strict=True):
+        torch.testing.assert_close(a.float(), b_.float(), **tol)
+
+
+def test_trainer_scores_with_the_direct_head_within_budget(tiny: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import traitrl.rl.trainer as trainer_module
+
+    calls: list[int] = []
+    original = trainer_module.direct_logprobs
+
+    def spy(hidden: torch.Tensor, *a: Any) -> Any:
+        calls.append(hidden.shape[0])
+        return original(hidden, *a)
+
+    monkeypatch.setattr(trainer_module, "direct_logprobs", spy)
+    _train(TraitGRPOTrainer, tiny, tmp_path / "ours", checkpointing=False)
+    assert calls  # every scoring call fit the budget on the tiny model

@@ -1,7 +1,8 @@
 """``TraitGRPOTrainer``: TRL's GRPOTrainer with CPU fixes for speed.
 
-Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16; docs/training.md, "Speed") found four costs
-TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes the random stream, 4 the rounding:
+Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16; docs/training.md, "Speed") found five costs
+TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes the random stream, 4 and 5 the
+rounding:
 
 1. **Weight casts in every decoding step.** Accelerate wraps the model's ``forward`` in its own autocast context,
    and autocast forgets its cast weights when the outermost context exits, so each generated token re-casts every
@@ -27,6 +28,10 @@ TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes 
    run in bf16 end to end, as on a GPU with bf16 weights; the residual stream is bf16 instead of fp32, so the
    numbers differ from autocast's in the last bits, and the policy is the bf16 rounding of the start checkpoint —
    the same weights ``precision: auto`` evaluates. Pass ``bf16_weights=False`` for TRL's autocast.
+
+5. **The chunked LM head.** TRL's fused log-prob kernel never materialises ``[tokens, vocabulary]`` logits; on
+   CPU its per-tile loop costs 2.5× a plain ``log_softmax`` over whole logits, so the trainer scores with
+   :func:`direct_logprobs` when those fit :data:`DIRECT_LM_HEAD_BYTES` (the same values up to summation order).
 
 All are overrides of TRL methods (``_generate_single_turn``, ``_get_per_token_logps_and_entropies``); if a TRL
 release renames them, training stays correct and only loses the speed, and the unit tests that spy on the hooks
@@ -95,9 +100,73 @@ def attention_kernel(model: Any, name: str) -> Iterator[None]:
         model.set_attn_implementation(before)
 
 
+#: The direct LM head keeps fp32 logits, their log-softmax and its exponent for a batch (N tokens × vocabulary × 12
+#: bytes); above this it falls back to TRL's chunked kernel, which recomputes tiles in backward instead.
+DIRECT_LM_HEAD_BYTES = 1 << 30
+
+
+def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, targets: torch.Tensor,
+                    temperature: float, chunk_size: int, final_logit_softcapping: float | None = None,
+                    logit_scale: float = 1.0, outputs: tuple[str, ...] = ()) -> tuple[torch.Tensor | None, ...]:
+    """What TRL's ``ChunkedLogProbFunction.apply`` returns — per-token log-probabilities of ``targets`` under
+    ``hidden @ weight.T`` and the requested extras — from whole fp32 logits and ``log_softmax``, differentiated by
+    autograd (log-probabilities and entropy; the extras are not differentiable, as in TRL).
+
+    The chunked kernel exists to avoid materialising ``[N, V]`` logits on a GPU; on CPU its tile loop makes about
+    ten fp32 passes over every tile, forward and again in backward (2.5–2.8 s for 1,024 tokens × 49,152 entries
+    against 1.0–1.2 s here). Same transform as TRL's: ``logit_scale``, then the soft cap, then ``1 / temperature``.
+    """
+    del chunk_size  # whole logits: there are no chunks
+    z = hidden @ weight.t()
+    if bias is not None:
+        z = z + bias
+    z = z.float() * logit_scale
+    if final_logit_softcapping is not None:
+        z = final_logit_softcapping * torch.tanh(z / final_logit_softcapping)
+    z = z * (1 / temperature)
+    logp = torch.log_softmax(z, dim=-1)
+    logprobs = logp.gather(-1, targets.unsqueeze(-1)).squeeze(-1)
+    entropy = log_sum_sq = mean_logits = is_top1 = None
+    if "entropy" in outputs:
+        entropy = -(logp.exp() * logp).sum(-1)
+    with torch.no_grad():
+        if "log_sum_sq_probs" in outputs:
+            log_sum_sq = torch.logsumexp(2 * logp, dim=-1)
+        if "mean_logits" in outputs:
+            mean_logits = z.mean(-1)
+        if "is_top1" in outputs:
+            is_top1 = z.argmax(-1) == targets  # the first maximum, as TRL counts a tie with an earlier token
+    return logprobs, entropy, log_sum_sq, mean_logits, is_top1
+
+
+@contextlib.contextmanager
+def direct_lm_head_scoring(device: torch.device) -> Iterator[bool]:
+    """Within the block, TRL's fused LM head scores with :func:`direct_logprobs` on a CPU when the batch's logits fit
+    :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel); yields whether the switch was made."""
+    import trl.trainer.utils as trl_utils
+
+    chunked = getattr(trl_utils, "_ChunkedLogProbFunction", None)
+    if chunked is None or device.type != "cpu":
+        yield False
+        return
+
+    class DirectOrChunked:
+        @staticmethod
+        def apply(hidden: torch.Tensor, weight: torch.Tensor, *rest: Any) -> Any:
+            if hidden.shape[0] * weight.shape[0] * 12 <= DIRECT_LM_HEAD_BYTES:
+                return direct_logprobs(hidden, weight, *rest)
+            return chunked.apply(hidden, weight, *rest)
+
+    setattr(trl_utils, "_ChunkedLogProbFunction", DirectOrChunked)  # read by TRL's fused forward  # noqa: B010
+    try:
+        yield True
+    finally:
+        setattr(trl_utils, "_ChunkedLogProbFunction", chunked)  # noqa: B010
+
+
 class TraitGRPOTrainer(GRPOTrainer):
     """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation,
-    completion-only LM-head scoring, and under bf16 a bf16 model with fp32 master weights.
+    completion-only scoring with whole-logit log-softmax, and under bf16 a bf16 model with fp32 master weights.
 
     ``bf16_weights``: None (default) takes fix 4 where it applies — ``args.bf16``, a model object, one CPU process;
     False keeps TRL's fp32 weights under autocast; True requires it to apply.
@@ -154,7 +223,8 @@ class TraitGRPOTrainer(GRPOTrainer):
 
     def _get_per_token_logps_and_entropies(self, model: Any, input_ids: torch.Tensor, *args: Any,
                                            **kwargs: Any) -> Any:
-        with compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, input_ids):
+        with (compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, input_ids),
+              direct_lm_head_scoring(self.accelerator.device)):
             return super()._get_per_token_logps_and_entropies(model, input_ids, *args, **kwargs)
 
     def _scoring_attention(self, model: Any, input_ids: torch.Tensor) -> contextlib.AbstractContextManager[None]:
