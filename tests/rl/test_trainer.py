@@ -167,8 +167,9 @@ def test_bf16_weights_with_fp32_masters_train_like_autocast(tiny: Path, tmp_path
 @pytest.mark.parametrize("budget,checkpointing", [(0, False), (1 << 30, True)])
 def test_eager_attention_only_within_its_memory_budget_and_without_checkpointing(
         tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int, checkpointing: bool) -> None:
-    import traitrl.rl.trainer as trainer_module
     from transformers import LlamaModel
+
+    import traitrl.rl.trainer as trainer_module
 
     kernels: list[str] = []
     original_forward = LlamaModel.forward

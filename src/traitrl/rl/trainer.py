@@ -145,10 +145,11 @@ def direct_lm_head_scoring(device: torch.device) -> Iterator[bool]:
     :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel); yields whether the switch was made."""
     import trl.trainer.utils as trl_utils
 
-    chunked = getattr(trl_utils, "_ChunkedLogProbFunction", None)
-    if chunked is None or device.type != "cpu":
+    found = getattr(trl_utils, "_ChunkedLogProbFunction", None)
+    if found is None or device.type != "cpu":
         yield False
         return
+    chunked: Any = found
 
     class DirectOrChunked:
         @staticmethod
