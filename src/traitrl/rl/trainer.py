@@ -24,10 +24,10 @@ rounding:
    master weights in the optimizer (:mod:`traitrl.rl.master_weights`), instead of TRL's fp32 weights under
    autocast; and it scores with the eager attention kernel, whose backward is faster on CPU than SDPA's at these
    lengths (when the attention scores kept for backward fit in :data:`EAGER_ATTENTION_BYTES`, and without gradient
-   checkpointing). Forward and backward
-   run in bf16 end to end, as on a GPU with bf16 weights; the residual stream is bf16 instead of fp32, so the
-   numbers differ from autocast's in the last bits, and the policy is the bf16 rounding of the start checkpoint —
-   the same weights ``precision: auto`` evaluates. Pass ``bf16_weights=False`` for TRL's autocast.
+   checkpointing). Forward and backward run in bf16 end to end, as on a GPU with bf16 weights; the residual stream
+   is bf16 instead of fp32, so the numbers differ from autocast's in the last bits, and the policy is the bf16
+   rounding of the start checkpoint — the same weights ``precision: auto`` evaluates. Pass ``bf16_weights=False``
+   for TRL's autocast.
 
 5. **The chunked LM head.** TRL's fused log-prob kernel never materialises ``[tokens, vocabulary]`` logits; on
    CPU its per-tile loop costs 2.5× a plain ``log_softmax`` over whole logits, so the trainer scores with
