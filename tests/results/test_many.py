@@ -64,3 +64,46 @@ def test_an_unclustered_item_pairs_with_itself_across_seeds(tmp_path: Path) -> N
         arm = {s: _put(store, f"arm-s{s}", _scores(int(s))[1], clustered=False) for s in "01"}
         [res] = compare_many(store, base, {"arm": arm}).arms[0].results
         assert res.n == 2 * SITUATIONS * PER and res.n_clusters == SITUATIONS * PER
+
+
+def test_the_pooled_ci_speaks_for_the_recipe_not_for_the_seeds_that_were_run(tmp_path: Path) -> None:
+    # Three seeds whose arms move every item by +12, -8 and +10 points: a recipe whose effect depends on the seed.
+    # Pooled as if the seeds were fixed, the items alone give a tight interval above zero; with seeds resampled as
+    # a random factor (as the study's claim needs), zero stays inside.
+    rng = np.random.default_rng(0)
+    shifts = {"0": 0.12, "1": -0.08, "2": 0.10}
+    with Store(tmp_path / "r.sqlite") as store:
+        base, arms = {}, {}
+        for s, shift in shifts.items():
+            a = [float(x) for x in rng.uniform(0.2, 0.6, SITUATIONS * PER)]
+            b = [min(1.0, max(0.0, x + shift + rng.normal(0, 0.02))) for x in a]
+            base[s], arms[s] = _put(store, f"base-s{s}", a), _put(store, f"arm-s{s}", b)
+        many = compare_many(store, base, {"arm": arms})
+        [res] = many.arms[0].results
+        fixed = compare_benchmark("toy", *_pooled(store, base, arms))
+    assert fixed is not None and fixed.ci_low > 0  # the seeds-as-fixed interval: confident, and wrong to quote
+    assert res.delta == pytest.approx(fixed.delta)
+    assert res.ci_low < 0 < res.ci_high and res.p_value > 0.05
+    assert res.ci_high - res.ci_low > 3 * (fixed.ci_high - fixed.ci_low)
+
+
+def test_two_seeds_that_agree_keep_an_interval_above_zero(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    with Store(tmp_path / "r.sqlite") as store:
+        base, arms = {}, {}
+        for s in ("0", "1"):
+            a = [float(x) for x in rng.uniform(0.2, 0.6, SITUATIONS * PER)]
+            b = [min(1.0, x + 0.2 + rng.normal(0, 0.02)) for x in a]
+            base[s], arms[s] = _put(store, f"base-s{s}", a), _put(store, f"arm-s{s}", b)
+        [res] = compare_many(store, base, {"arm": arms}).arms[0].results
+    assert res.ci_low > 0.1 and res.p_value < 0.05
+
+
+def _pooled(store: Store, base: dict[str, str], arms: dict[str, str]) -> tuple[dict[str, float | None], ...]:
+    """Both sides pooled over seeds, keyed seed/item, with the one-cluster-per-situation labels: no seed factor."""
+    pooled_a: dict[str, float | None] = {}
+    pooled_b: dict[str, float | None] = {}
+    for s in base:
+        pooled_a.update({f"{s}/{r.sample_id}": r.score for r in store.load_samples(base[s])})
+        pooled_b.update({f"{s}/{r.sample_id}": r.score for r in store.load_samples(arms[s])})
+    return pooled_a, pooled_b

@@ -77,6 +77,7 @@ from traitrl.results.resample import (
     ClusterLabels,
     bootstrap_ci,
     cluster_codes,
+    crossed_bootstrap,
     effective_n,
     format_p,
     icc_of_codes,
@@ -269,6 +270,7 @@ def compare_benchmark(
     seed: int = 0,
     clusters: Mapping[str, str | None] | None = None,
     n_boot: int = N_BOOT,
+    seeds: Mapping[str, str] | None = None,
 ) -> PairedResult | None:
     """Paired comparison on the sample ids both runs graded; None if they share none.
 
@@ -281,6 +283,9 @@ def compare_benchmark(
         seed: Bootstrap seed.
         clusters: Sample id -> cluster label; ids without a label are their own cluster.
         n_boot: Number of bootstrap draws.
+        seeds: Sample id -> training seed, when the ids pool several seeds' runs of one arm. With two or more seeds
+            the CI and p resample seeds and situations as crossed factors (:func:`crossed_bootstrap`), so they
+            speak for the training recipe rather than for the seeds that happened to be run.
     """
     ids = sorted(k for k in scores_a if k in scores_b and scores_a[k] is not None and scores_b[k] is not None)
     if not ids:
@@ -290,7 +295,11 @@ def compare_benchmark(
     labels = None if clusters is None else [clusters.get(k) for k in ids]
     sign = 1.0 if higher_is_better else -1.0
     d = sign * (b - a)
-    lo, hi, p = paired_bootstrap(d, seed=seed, n_boot=n_boot, clusters=labels)
+    if seeds is not None and len({seeds[k] for k in ids}) >= 2:
+        lo, hi, p = crossed_bootstrap(d, [seeds[k] for k in ids], labels or [None] * len(ids), seed=seed,
+                                      n_boot=n_boot)
+    else:
+        lo, hi, p = paired_bootstrap(d, seed=seed, n_boot=n_boot, clusters=labels)
     codes = cluster_codes(d.size, labels)
     n_clusters = int(codes.max()) + 1
     sd = float(d.std(ddof=1)) if d.size > 1 else 0.0

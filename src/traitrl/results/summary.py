@@ -7,8 +7,9 @@ report depends on nothing but ``traitrl.results``.
 - :func:`summarize_run`: per-benchmark mean, CI, headroom flags of one run.
 - :func:`compare_stored_runs`: paired B − A with BH over benchmarks and the refusal re-analysis.
 - :func:`compare_many`: several arms against a baseline, over seeds: per (arm, benchmark) the paired Δ pooled
-  over seeds (items pair within a seed; one item's, or one situation's, items under every seed form one cluster),
-  BH over the whole family (every arm × benchmark), and the seed-level spread of Δ.
+  over seeds (items pair within a seed; one item's, or one situation's, items under every seed form one cluster;
+  with two or more seeds the CI resamples seeds and situations as crossed factors), BH over the whole family
+  (every arm × benchmark), and the seed-level spread of Δ.
 - :func:`transfer_matrix`: arm × benchmark domain (or category) mean paired Δ, with each arm's training slice.
 """
 
@@ -207,6 +208,7 @@ def compare_many(store: Store, baseline: Mapping[str, str], arms: Mapping[str, M
         pooled_a: dict[str, dict[str, float | None]] = {}
         pooled_b: dict[str, dict[str, float | None]] = {}
         pooled_clusters: dict[str, dict[str, str | None]] = {}
+        pooled_seeds: dict[str, dict[str, str]] = {}
         seed_deltas: dict[str, dict[str, float]] = {}
         meta: dict[str, dict[str, Any]] = {}
         for s, rid in runs.items():
@@ -233,11 +235,13 @@ def compare_many(store: Store, baseline: Mapping[str, str], arms: Mapping[str, M
                 # exactly when the effect depends on the situation.
                 pooled_clusters.setdefault(name, {}).update(
                     {f"{s}/{k}": own.get(k) or f"item:{k}" for k in sa[name]})
+                pooled_seeds.setdefault(name, {}).update({f"{s}/{k}": s for k in sa[name]})
         results = []
         for name in sorted(pooled_a):
             m = meta.get(name, {})
             r = compare_benchmark(name, pooled_a[name], pooled_b[name], m.get("category", ""),
-                                  m.get("higher_is_better", True), seed=seed, clusters=pooled_clusters.get(name))
+                                  m.get("higher_is_better", True), seed=seed, clusters=pooled_clusters.get(name),
+                                  seeds=pooled_seeds.get(name))
             if r is not None:
                 results.append(r)
         out.append(ArmResult(arm=arm, results=results, seed_deltas=seed_deltas))
