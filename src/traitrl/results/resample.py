@@ -100,6 +100,14 @@ def ci_scale(n_clusters: int, level: float = 0.95) -> float:
     return float(math.sqrt(g / (g - 1)) * sps.t.ppf(q, g - 1) / _norm_ppf(q))
 
 
+def draw_counts(rng: np.random.Generator, g: int, n_boot: int) -> np.ndarray:
+    """``B × G`` counts: how often each of ``g`` units is drawn (with replacement) in each bootstrap data set."""
+    idx = rng.integers(0, g, size=(n_boot, g))
+    # One flat bincount instead of a Python loop over draws.
+    flat = idx + g * np.arange(n_boot)[:, None]
+    return np.bincount(flat.reshape(-1), minlength=n_boot * g).reshape(n_boot, g).astype(float)
+
+
 @dataclass(frozen=True)
 class Clustered:
     """Items reduced to per-cluster totals and sizes; the observed extremes bound every resampled mean."""
@@ -123,11 +131,7 @@ class Clustered:
 
     def draw(self, rng: np.random.Generator, n_boot: int) -> np.ndarray:
         """``B × G`` counts: how often each cluster is drawn (with replacement) in each bootstrap data set."""
-        g = self.n_clusters
-        idx = rng.integers(0, g, size=(n_boot, g))
-        # One flat bincount instead of a Python loop over draws.
-        flat = idx + g * np.arange(n_boot)[:, None]
-        return np.bincount(flat.reshape(-1), minlength=n_boot * g).reshape(n_boot, g).astype(float)
+        return draw_counts(rng, self.n_clusters, n_boot)
 
     def means(self, counts: np.ndarray) -> np.ndarray:
         """Item mean of each resampled data set (all items of a drawn cluster count)."""
@@ -260,8 +264,7 @@ def crossed_bootstrap(
     np.add.at(sums, (r, c), d)
     np.add.at(sizes, (r, c), 1.0)
     rng = np.random.default_rng(seed)
-    row_counts = Clustered(np.zeros(n_r), np.ones(n_r), 0.0, 0.0).draw(rng, n_boot)
-    col_counts = Clustered(np.zeros(n_c), np.ones(n_c), 0.0, 0.0).draw(rng, n_boot)
+    row_counts, col_counts = draw_counts(rng, n_r, n_boot), draw_counts(rng, n_c, n_boot)
     num = np.einsum("br,rc,bc->b", row_counts, sums, col_counts)
     den = np.einsum("br,rc,bc->b", row_counts, sizes, col_counts)
     ok = den > 0  # a draw can pair seeds and situations that share no item

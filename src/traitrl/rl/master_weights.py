@@ -38,7 +38,6 @@ class Bf16MasterWeights:
         for p in params:
             if p.requires_grad and p.dtype == torch.bfloat16 and p not in self.master_of:
                 self.master_of[p] = torch.nn.Parameter(p.detach().float().clone())
-        self._handles: list[Any] = []
         self._optimizer: torch.optim.Optimizer | None = None
 
     @property
@@ -53,10 +52,10 @@ class Bf16MasterWeights:
         for group in optimizer.param_groups:
             group["params"] = [self.master_of.get(p, p) for p in group["params"]]
         for p in self.master_of:
-            self._handles.append(p.register_post_accumulate_grad_hook(self._move_grad))
-        self._handles.append(optimizer.register_step_post_hook(lambda *_: self.push()))
-        self._handles.append(optimizer.register_state_dict_post_hook(self._save))
-        self._handles.append(optimizer.register_load_state_dict_pre_hook(self._load))
+            p.register_post_accumulate_grad_hook(self._move_grad)
+        optimizer.register_step_post_hook(lambda *_: self.push())
+        optimizer.register_state_dict_post_hook(self._save)
+        optimizer.register_load_state_dict_pre_hook(self._load)
 
     def _move_grad(self, p: torch.Tensor) -> None:
         """After backward accumulates into ``p.grad`` (bf16), add it to the master's fp32 gradient and free it."""
@@ -85,7 +84,8 @@ class Bf16MasterWeights:
             return state_dict
         if len(saved) != len(self.master_of) or any(s.shape != m.shape for s, m in zip(saved, self.masters,
                                                                                        strict=True)):
-            raise ValueError("the checkpoint's fp32 master weights do not match this model's trainable parameters")
+            raise ValueError("the checkpoint's fp32 master weights do not match this model's trainable parameters; "
+                             "resume with the model and LoRA settings the run started with")
         with torch.no_grad():
             for master, value in zip(self.masters, saved, strict=True):
                 master.copy_(value)

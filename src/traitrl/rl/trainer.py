@@ -58,24 +58,30 @@ EAGER_ATTENTION_BYTES = 1 << 30
 
 
 @contextlib.contextmanager
-def compact_lm_head_scoring(device: torch.device) -> Iterator[bool]:
-    """Within the block, TRL's fused LM head scores only labelled positions on ``device`` (a CPU); yields whether it
-    could (False when TRL's module has no such switch, e.g. an older release)."""
+def swapped_trl_util(name: str, device: torch.device, replacement: Callable[[Any], Any]) -> Iterator[bool]:
+    """Within the block, on a CPU, ``trl.trainer.utils.<name>`` — which TRL's fused forward reads at call time — is
+    ``replacement(original)``; yields whether it was swapped (False off CPU, or when this TRL release has no such
+    name, in which case training stays correct and only loses the speed)."""
     import trl.trainer.utils as trl_utils
 
-    original: Callable[[torch.device], bool] | None = getattr(trl_utils, "_use_triton", None)
+    original = getattr(trl_utils, name, None)
     if original is None or device.type != "cpu":
         yield False
         return
-
-    def compact(dev: torch.device) -> bool:
-        return dev.type == "cpu" or original(dev)
-
-    setattr(trl_utils, "_use_triton", compact)  # read by TRL's fused forward at call time  # noqa: B010
+    setattr(trl_utils, name, replacement(original))
     try:
         yield True
     finally:
-        setattr(trl_utils, "_use_triton", original)  # noqa: B010
+        setattr(trl_utils, name, original)
+
+
+def compact_lm_head_scoring(device: torch.device) -> contextlib.AbstractContextManager[bool]:
+    """Within the block, TRL's fused LM head scores only labelled positions on ``device`` (a CPU)."""
+
+    def compact(original: Callable[[torch.device], bool]) -> Callable[[torch.device], bool]:
+        return lambda dev: dev.type == "cpu" or original(dev)
+
+    return swapped_trl_util("_use_triton", device, compact)
 
 
 def on_plain_cpu(args: Any) -> bool:
@@ -139,30 +145,21 @@ def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tens
     return logprobs, entropy, log_sum_sq, mean_logits, is_top1
 
 
-@contextlib.contextmanager
-def direct_lm_head_scoring(device: torch.device) -> Iterator[bool]:
+def direct_lm_head_scoring(device: torch.device) -> contextlib.AbstractContextManager[bool]:
     """Within the block, TRL's fused LM head scores with :func:`direct_logprobs` on a CPU when the batch's logits fit
-    :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel); yields whether the switch was made."""
-    import trl.trainer.utils as trl_utils
+    :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel)."""
 
-    found = getattr(trl_utils, "_ChunkedLogProbFunction", None)
-    if found is None or device.type != "cpu":
-        yield False
-        return
-    chunked: Any = found
+    def direct_or(chunked: Any) -> Any:
+        class DirectOrChunked:
+            @staticmethod
+            def apply(hidden: torch.Tensor, weight: torch.Tensor, *rest: Any) -> Any:
+                if hidden.shape[0] * weight.shape[0] * 12 <= DIRECT_LM_HEAD_BYTES:
+                    return direct_logprobs(hidden, weight, *rest)
+                return chunked.apply(hidden, weight, *rest)
 
-    class DirectOrChunked:
-        @staticmethod
-        def apply(hidden: torch.Tensor, weight: torch.Tensor, *rest: Any) -> Any:
-            if hidden.shape[0] * weight.shape[0] * 12 <= DIRECT_LM_HEAD_BYTES:
-                return direct_logprobs(hidden, weight, *rest)
-            return chunked.apply(hidden, weight, *rest)
+        return DirectOrChunked
 
-    setattr(trl_utils, "_ChunkedLogProbFunction", DirectOrChunked)  # read by TRL's fused forward  # noqa: B010
-    try:
-        yield True
-    finally:
-        setattr(trl_utils, "_ChunkedLogProbFunction", chunked)  # noqa: B010
+    return swapped_trl_util("_ChunkedLogProbFunction", device, direct_or)
 
 
 class TraitGRPOTrainer(GRPOTrainer):
@@ -233,10 +230,10 @@ class TraitGRPOTrainer(GRPOTrainer):
         checkpointing: backward recomputes the forward after this call returns, and must use the same kernel."""
         if not self.bf16_weights or self.args.gradient_checkpointing:
             return contextlib.nullcontext()
-        config = self.accelerator.unwrap_model(model).config
-        heads = getattr(config, "num_attention_heads", 0) or 0
-        layers = getattr(config, "num_hidden_layers", 0) or 0
+        unwrapped = self.accelerator.unwrap_model(model)
+        heads = getattr(unwrapped.config, "num_attention_heads", 0) or 0
+        layers = getattr(unwrapped.config, "num_hidden_layers", 0) or 0
         batch, length = input_ids.shape[0], input_ids.shape[-1]
         if not heads or not layers or batch * heads * length * length * 2 * layers > EAGER_ATTENTION_BYTES:
             return contextlib.nullcontext()
-        return attention_kernel(self.accelerator.unwrap_model(model), "eager")
+        return attention_kernel(unwrapped, "eager")
