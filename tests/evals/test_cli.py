@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import typer
@@ -97,3 +98,22 @@ def test_compare_reports_looping_replies(tmp_path: Path) -> None:
     assert c.exit_code == 0, c.output
     assert "looping replies: A 0.0% of 4, B 75.0% of 4" in " ".join(c.output.split())
     assert json.loads(out.read_text())["looping"] == {"a": 0.0, "b": 0.75, "n_a": 4, "n_b": 4}
+
+
+def test_compare_notes_a_ci_clear_of_zero_that_is_not_significant(capsys) -> None:  # type: ignore[no-untyped-def]
+    # The 90-step d = 0.05 arm: CI +0.1…+9.0 with bootstrap-t p 0.11 — a reader should not take the CI as a finding.
+    from traitrl.cli.evals import _print_paired
+    from traitrl.results.stats import PairedResult, ci_excludes_zero_unflagged
+
+    def row(name: str, lo: float, hi: float, significant: bool) -> PairedResult:
+        return PairedResult(benchmark=name, category="c", n=255, mean_a=0.07, mean_b=0.11, delta=(lo + hi) / 2,
+                            ci_low=lo, ci_high=hi, p_value=0.11, mde=0.05, p_adjusted=0.11, significant=significant)
+
+    rows = [row("clear", 0.001, 0.09, False), row("below", -0.09, -0.001, False), row("spans", -0.01, 0.09, False),
+            row("found", 0.02, 0.09, True), row("nan", math.nan, math.nan, False)]
+    assert ci_excludes_zero_unflagged(rows) == ["clear", "below"]
+    _print_paired(rows, "t")
+    out = " ".join(capsys.readouterr().out.split())
+    assert "CI excludes 0 on 2 benchmark(s) that are not significant" in out and out.endswith("clear, below")
+    _print_paired(rows[2:], "t")
+    assert "note:" not in capsys.readouterr().out

@@ -25,7 +25,7 @@ from traitrl.cli.common import console as _out
 from traitrl.cli.common import describe_error, fail, joined, plain, table
 from traitrl.cli.common import err_console as _err
 from traitrl.core.config import validate_config
-from traitrl.results.stats import PairedResult, format_p
+from traitrl.results.stats import PairedResult, ci_excludes_zero_unflagged, format_p
 from traitrl.results.store import DEFAULT_STORE, open_store
 
 if TYPE_CHECKING:
@@ -285,6 +285,12 @@ def _print_paired(results: list[PairedResult], title: str) -> None:
                      f"{100 * r.delta:+.1f}", f"{100 * r.ci_low:+.1f}…{100 * r.ci_high:+.1f}", r.p_text,
                      format_p(r.p_adjusted, r.p_min), _pct(r.mde), mark)
     _out.print(grid, soft_wrap=False)
+    unflagged = ci_excludes_zero_unflagged(results)
+    if unflagged:
+        _out.print(plain(f"note: the 95% CI excludes 0 on {len(unflagged)} benchmark(s) that are not significant "
+                         "(CIs are not corrected for multiple comparisons, and the bootstrap-t p, which decides "
+                         "significance, is the more conservative near 0 with few clusters): "
+                         + ", ".join(unflagged)))
 
 
 def _finite(obj: object) -> object:

@@ -441,3 +441,16 @@ def headline_of(results: Sequence[PairedResult]) -> str:
     mean = float(np.mean([r.delta for r in results])) if results else math.nan
     return (f"ahead on {ahead} of {len(results)}; {sig} significant after BH; {reg} significant regressions; "
             f"mean Δ = {mean * 100:+.1f} pp")
+
+
+def ci_excludes_zero_unflagged(results: Sequence[PairedResult]) -> list[str]:
+    """Benchmarks whose 95% CI excludes 0 although they are not significant.
+
+    Two reasons, both by design: a benchmark's CI is not corrected for the other benchmarks compared with it (BH
+    adjusts the p-values), and with few clusters the percentile CI and the studentized (bootstrap-t) p can disagree
+    near zero — the p is the more conservative. Reports say so next to such rows, so that a CI just clear of zero is
+    not read as a finding.
+    """
+    return [r.benchmark for r in results
+            if not r.significant and math.isfinite(r.ci_low) and math.isfinite(r.ci_high)
+            and (r.ci_low > 0 or r.ci_high < 0)]
