@@ -51,6 +51,7 @@ from trl import GRPOTrainer
 
 from traitrl.models.sampling import inverse_cdf_sampling
 from traitrl.rl.master_weights import Bf16MasterWeights
+from traitrl.rl.padding import plan_groups, reassemble
 
 #: Eager attention keeps every layer's attention probabilities for backward (batch × heads × length² in bf16); above
 #: this many bytes the trainer scores with SDPA, which keeps none.
@@ -105,6 +106,10 @@ def attention_kernel(model: Any, name: str) -> Iterator[None]:
     finally:
         model.set_attn_implementation(before)
 
+
+#: Fix 6: a scoring group's fixed cost (one more pass of small kernels and weight reads), in padded tokens. Measured
+#: on the embedded model on 2 cores (docs/training.md, "Speed").
+SCORING_GROUP_OVERHEAD_TOKENS = 150
 
 #: The direct LM head keeps fp32 logits, their log-softmax and its exponent for a batch (N tokens × vocabulary × 12
 #: bytes); above this it falls back to TRL's chunked kernel, which recomputes tiles in backward instead.
@@ -219,11 +224,37 @@ class TraitGRPOTrainer(GRPOTrainer):
         with self._cpu_autocast(), inverse_cdf_sampling(self.accelerator.device):
             return super()._generate_single_turn(*args, **kwargs)
 
-    def _get_per_token_logps_and_entropies(self, model: Any, input_ids: torch.Tensor, *args: Any,
+    def _get_per_token_logps_and_entropies(self, model: Any, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                                           logits_to_keep: int, batch_size: int | None = None,
+                                           compute_entropy: bool = False, compute_aux_loss: bool = False,
                                            **kwargs: Any) -> Any:
+        if not self._trims_padding(compute_aux_loss, kwargs):
+            return self._score(model, input_ids, attention_mask, logits_to_keep, batch_size=batch_size,
+                               compute_entropy=compute_entropy, compute_aux_loss=compute_aux_loss, **kwargs)
+        groups = plan_groups(attention_mask, logits_to_keep, SCORING_GROUP_OVERHEAD_TOKENS, max_rows=batch_size)
+        completion_start = input_ids.shape[1] - logits_to_keep
+        logps, entropies = [], []
+        for g in groups:
+            rows = g.rows.to(input_ids.device)
+            lp, ent, _ = self._score(model, input_ids[rows, g.start:g.stop], attention_mask[rows, g.start:g.stop],
+                                     g.kept(completion_start), compute_entropy=compute_entropy)
+            logps.append(lp)
+            if compute_entropy:
+                entropies.append(ent)
+        return (reassemble(logps, groups, logits_to_keep),
+                reassemble(entropies, groups, logits_to_keep) if compute_entropy else None, None)
+
+    def _score(self, model: Any, input_ids: torch.Tensor, *args: Any, **kwargs: Any) -> Any:
+        """TRL's scoring of one batch, with fixes 2, 4 (eager attention) and 5 around it."""
         with (compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, input_ids),
               direct_lm_head_scoring(self.accelerator.device)):
             return super()._get_per_token_logps_and_entropies(model, input_ids, *args, **kwargs)
+
+    def _trims_padding(self, compute_aux_loss: bool, extra: dict[str, Any]) -> bool:
+        """Fix 6 applies on CPU without autocast (whose per-forward weight casts would be paid once per group), for
+        text-only batches without an MoE auxiliary loss (TRL's chunking of images and router losses is left alone)."""
+        return (self.accelerator.device.type == "cpu" and (self.bf16_weights or not self.args.bf16)
+                and not compute_aux_loss and all(v is None for v in extra.values()))
 
     def _scoring_attention(self, model: Any, input_ids: torch.Tensor) -> contextlib.AbstractContextManager[None]:
         """Eager attention for scoring under fix 4 when what it keeps for backward fits the budget. Not with gradient
