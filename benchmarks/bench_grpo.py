@@ -8,9 +8,9 @@ with the same prompts per step, generations per prompt and max new tokens:
 - ``traitrl-train``: ``traitrl.rl.train.run_training`` — the code path of the ``traitrl train`` command —
   with its own defaults (``precision: auto``: bf16 only where the device has native bf16, else fp32; gradient
   checkpointing off; full fine-tuning; ``TraitGRPOTrainer``'s CPU fixes: inverse-CDF sampling, only completion
-  positions scored, a whole-logit log-softmax LM head, and under bf16 a bf16 model with fp32 master weights and
-  eager attention for scoring; its reward functions, ledger and checkpointing) and no held-out evaluation
-  (``heldout_n: 0``), so only training is timed;
+  positions scored, a whole-logit log-softmax LM head, the update batch scored in length groups cut to their own
+  span, and under bf16 a bf16 model with fp32 master weights and eager attention for scoring; its reward
+  functions, ledger and checkpointing) and no held-out evaluation (``heldout_n: 0``), so only training is timed;
 - ``--lora-bf16`` adds ``traitrl-lora-bf16``: the same command path with ``lora: true, precision: bf16``.
 
 Timing instruments TRL's own ``GRPOTrainer._prepare_inputs`` (generation and scoring) and the trainer's step

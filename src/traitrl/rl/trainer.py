@@ -1,7 +1,7 @@
 """``TraitGRPOTrainer``: TRL's GRPOTrainer with CPU fixes for speed.
 
-Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16; docs/training.md, "Speed") found five costs
-TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes the random stream, 4 and 5 the
+Profiling ``traitrl train`` on the embedded model (2 CPU cores, bf16; docs/training.md, "Speed") found six costs
+TRL pays only off-GPU. Fixes 1 and 2 change nothing that is computed; 3 changes the random stream, 4 to 6 the
 rounding:
 
 1. **Weight casts in every decoding step.** Accelerate wraps the model's ``forward`` in its own autocast context,
@@ -32,6 +32,12 @@ rounding:
 5. **The chunked LM head.** TRL's fused log-prob kernel never materialises ``[tokens, vocabulary]`` logits; on
    CPU its per-tile loop costs 2.5× a plain ``log_softmax`` over whole logits, so the trainer scores with
    :func:`direct_logprobs` when those fit :data:`DIRECT_LM_HEAD_BYTES` (the same values up to summation order).
+
+6. **Padding.** Rows are padded to the batch's longest prompt and longest completion (a quarter of the update batch
+   on the speed benchmark), and a CPU has no variable-length attention kernel to skip it. Without autocast (whose
+   casts each extra forward would repeat), the trainer scores the rows in length groups, each cut to the columns its
+   rows attend to (:mod:`traitrl.rl.padding`); positions shift by the same amount within a group, which rotary
+   attention does not see except in rounding.
 
 All are overrides of TRL methods (``_generate_single_turn``, ``_get_per_token_logps_and_entropies``); if a TRL
 release renames them, training stays correct and only loses the speed, and the unit tests that spy on the hooks
@@ -169,7 +175,8 @@ def direct_lm_head_scoring(device: torch.device) -> contextlib.AbstractContextMa
 
 class TraitGRPOTrainer(GRPOTrainer):
     """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation,
-    completion-only scoring with whole-logit log-softmax, and under bf16 a bf16 model with fp32 master weights.
+    completion-only scoring with whole-logit log-softmax in length groups, and under bf16 a bf16 model with fp32
+    master weights.
 
     ``bf16_weights``: None (default) takes fix 4 where it applies — ``args.bf16``, a model object, one CPU process;
     False keeps TRL's fp32 weights under autocast; True requires it to apply.
