@@ -13,7 +13,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from trl import GRPOConfig
 
 from traitrl.models.tiny import build_tiny_model
-from traitrl.rl.padding import ScoringGroup, padded_tokens, plan_groups, reassemble
+from traitrl.rl.padding import ScoringGroup, plan_groups, reassemble
 from traitrl.rl.trainer import TraitGRPOTrainer
 
 
@@ -23,6 +23,11 @@ def _mask(prompt_lengths: list[int], completion_lengths: list[int], prompt_width
     for i, (p, c) in enumerate(zip(prompt_lengths, completion_lengths, strict=True)):
         mask[i, prompt_width - p:prompt_width + c] = 1
     return mask
+
+
+def padded_tokens(groups: list[ScoringGroup]) -> int:
+    """Positions the groups score in all (rows × span), padding included."""
+    return sum(len(g.rows) * (g.stop - g.start) for g in groups)
 
 
 def _check_cover(groups: list[ScoringGroup], mask: torch.Tensor, keep: int) -> None:

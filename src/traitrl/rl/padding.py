@@ -2,7 +2,7 @@
 
 A GRPO update batch is ``[prompt | completion]`` rows, prompts left-padded and completions right-padded to the
 longest of the batch. With trait prompts several times longer than standard tasks, and completions from a few tokens
-to the budget, about a quarter of the batch is padding (23–34% on the speed benchmark's batches) — and on a CPU, with
+to the budget, about a quarter of the batch is padding (21–34% of six batches captured from the speed benchmark) — and on a CPU, with
 no variable-length attention kernel, every padded position costs a full forward and backward. Scoring the rows in a
 few groups, each cut to the columns its own rows use, skips most of it; each extra group costs a fixed overhead (one
 more pass of small kernels and weight reads), so rows are split only where the padding saved outweighs it.
@@ -73,11 +73,6 @@ def plan_groups(attention_mask: torch.Tensor, logits_to_keep: int, overhead_toke
                                    start=min(first[r] for r in members), stop=max(stop[r] for r in members)))
         end = begin
     return groups[::-1]
-
-
-def padded_tokens(groups: list[ScoringGroup]) -> int:
-    """Positions the groups score in all (rows × span), padding included."""
-    return sum(len(g.rows) * (g.stop - g.start) for g in groups)
 
 
 def reassemble(parts: list[torch.Tensor], groups: list[ScoringGroup], logits_to_keep: int) -> torch.Tensor:
