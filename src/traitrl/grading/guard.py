@@ -84,7 +84,7 @@ def repeated_sentence(response: str, min_words: int = REPEAT_MIN_WORDS) -> str |
     ignored), or None.
 
     Not part of :func:`check`: a looping reply is graded on what it says. ``traitrl top-completions`` flags it.
-    (Giving such replies the minimum RL reward was tried and not kept; docs/training.md.)
+    (Giving such replies the minimum RL reward was tried and not kept; docs/training-log.md.)
     """
     seen: set[str] = set()
     for sentence in sentences_of(response if isinstance(response, str) else ""):
@@ -102,7 +102,7 @@ def looping_share(replies: Iterable[str]) -> tuple[float | None, int]:
     """Share of ``replies`` that say a sentence twice (:func:`repeated_sentence`), and how many were read.
 
     A degeneration diagnostic for evaluated models: RL on a small model can leave its greedy decoding looping (the
-    second seed of the 90-step d = 0.25 arm: 139 of 255 held-out replies; docs/training.md), which no score shows.
+    second seed of the 90-step d = 0.25 arm: 139 of 255 held-out replies; docs/training-log.md), which no score shows.
     """
     texts = [r for r in replies if isinstance(r, str) and r.strip()]
     if not texts:

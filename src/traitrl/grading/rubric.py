@@ -72,11 +72,11 @@ def graded_reward(verdicts: Sequence[Verdict], signed: bool = True) -> float | N
     engages with nothing and commits nothing — an off-topic aside — ranks above its penalised siblings, and it
     also collects every "does not do X" criterion for free, so GRPO can drift toward asides (measured: a 30-step
     trait-only arm opened 109 of 255 held-out replies with "(smirking) Ah," and fell below the baseline;
-    docs/training.md). So ``partial`` floors the total at 0 and counts the credit of absence-only criteria
+    docs/training-log.md). So ``partial`` floors the total at 0 and counts the credit of absence-only criteria
     (``Verdict.absence_only``) only when the reply earns some credit on a criterion that asks for something to be
     present: not doing harm is rewarded in a reply that engages, not in one that doesn't; a guard-flagged reply
     gets 0. (Giving guard-flagged and looping replies -1 under ``partial`` was tried: the 90-step d = 0.25 arm
-    trained with it scored 5.6 pp lower on the held-out scenarios than the same arm without it; docs/training.md.)
+    trained with it scored 5.6 pp lower on the held-out scenarios than the same arm without it; docs/training-log.md.)
     """
     if any(v.source == "guard" for v in verdicts):
         return -1.0 if signed else 0.0
