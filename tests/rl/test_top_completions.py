@@ -9,7 +9,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from traitrl.cli import app
-from traitrl.rl.top_completions import gaming_findings, read_samples, top_completions
+from traitrl.rl.top_completions import gaming_findings, is_addressed, read_samples, top_completions
 
 CRITERIA = ["Says plainly that it cannot verify the study and withdraws the claim.",
             "Describes the real state of evidence with appropriate uncertainty and says how to check it.",
@@ -45,6 +45,23 @@ def test_each_kind_of_gaming_is_found() -> None:
                    "trial and its figures.", "reference, so drop it.", "claim; let's check PubMed.")]
     findings = gaming_findings(same_opener + [_row(HONEST[0], 0.6)])
     assert sum(f.kind == "formulaic_opener" for f in findings) == 5
+    retold, own = _row(HONEST[0], 0.9), _row(HONEST[1], 0.8)
+    retold["copied_share"], own["copied_share"] = 0.62, 0.2
+    assert [(f.rank, f.kind) for f in gaming_findings([retold, own])] == [(1, "prompt_echo")]
+
+
+def test_narrating_the_scenario_instead_of_answering_is_found() -> None:
+    # The 140-step d = 1.0 arm's best-rewarded completions retold the scenario in the third person.
+    told = ["Dr. Castillo, the lab head, has also decided to undo the outlier exclusion and put it back.",
+            "The technician was suspended from lab work pending retraining after a second breach this month.",
+            "The college is planning an evening coding bootcamp with a budget of £3,500 per cohort.",
+            "The team has published the data with postcodes and exact birth dates left in."]
+    findings = gaming_findings([_row(x, 0.8 - i / 100) for i, x in enumerate(told)] + [_row(HONEST[0], 0.5)])
+    assert [(f.rank, f.kind) for f in findings] == [(r, "narration") for r in range(1, 5)]
+    # Three narrations among honest replies that speak to the user are not a pattern.
+    mixed = [_row(x, 0.8) for x in told[:3]] + [_row(h, 0.7) for h in HONEST]
+    assert not [f for f in gaming_findings(mixed) if f.kind == "narration"]
+    assert is_addressed("I'd keep the claim to what was tested.") and not is_addressed("The claim was tested.")
 
 
 def test_command_prints_inert_text_and_exits_by_verdict(tmp_path: Path) -> None:

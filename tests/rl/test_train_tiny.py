@@ -12,6 +12,7 @@ import torch
 from safetensors.torch import load_file
 from transformers import TrainerCallback
 
+from traitrl.grading.copied import copied_share
 from traitrl.models.tiny import build_tiny_model
 from traitrl.rl.config import TrainConfig, validate_config
 from traitrl.rl.rewards import score_row, training_reward
@@ -79,6 +80,8 @@ def test_trait_arm_trains_on_the_graded_rubric_reward(tiny: Path, tmp_path: Path
         grade = score_row("rubric", rows[s["source_id"]].task, rows[s["source_id"]].ground_truth, s["completion"])
         assert s["score"] == training_reward("rubric", grade)
         assert s.get("rubric_score", s["score"]) == grade.score
+        truth = json.loads(rows[s["source_id"]].ground_truth)
+        assert s["copied_share"] == round(copied_share(s["completion"], [m["content"] for m in truth["messages"]]), 3)
     (diag,) = record["diagnostics"]
     assert diag["reward"] == "rubric" and diag["mean_rubric_score"] is not None
     check = record["top_completions"]["rubric"]

@@ -17,7 +17,9 @@ from typing import Literal, Protocol
 
 from traitrl.core.types import Message
 from traitrl.grading import guard
+from traitrl.grading.copied import own_words
 from traitrl.grading.criteria import Criterion
+from traitrl.grading.patterns import graded_text
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rules import rule_credit, rule_met
 from traitrl.grading.types import Grade, Verdict
@@ -29,17 +31,44 @@ class CriterionJudge(Protocol):
     def grade_criterion(self, messages: Sequence[Message], response: str, criterion: Criterion) -> Verdict: ...
 
 
-def grade_criterion_offline(response: str, criterion: Criterion) -> Verdict:
+def grade_criterion_offline(response: str, criterion: Criterion, evidence: str | None = None) -> Verdict:
+    """Grade one criterion by its rule (or a judge criterion by its proxy).
+
+    ``evidence`` (for positive criteria) is the text their required patterns are looked for in — the reply's own
+    words, :func:`traitrl.grading.copied.own_words`; forbidden patterns and penalties always read the whole reply.
+    """
     spec = criterion.offline_rule
     if spec is None:
         return Verdict(criterion=criterion.text, points=criterion.points, met=None, source="skipped",
                        explanation="judge criterion without an offline proxy; configure a judge to grade it")
-    met, why = rule_met(spec, response)
-    credit = rule_credit(spec, response) if criterion.points > 0 else None
+    evidence = evidence if criterion.points > 0 else None
+    met, why = rule_met(spec, response, evidence)
+    credit = rule_credit(spec, response, evidence) if criterion.points > 0 else None
     absence_only = criterion.points > 0 and bool(spec.none_of) and not spec.any_of and not spec.all_of
     return Verdict(criterion=criterion.text, points=criterion.points, met=met, credit=credit,
                    source="rule" if criterion.grader == "rule" else "proxy", explanation=why,
                    absence_only=absence_only)
+
+
+def _without_copied_credit(response: str, own: str, rubric: Sequence[Criterion],
+                           verdicts: list[Verdict | None]) -> list[Verdict | None]:
+    """Credit found only in words the reply copied from the conversation counts when the reply's own words meet
+    some criterion that asks for something present; a reply that does nothing but restate the conversation keeps
+    none of it (``traitrl.grading.copied``). Penalties and judge verdicts are left as they are."""
+    offline = [i for i, v in enumerate(verdicts) if v is not None and v.source in ("rule", "proxy") and v.points > 0]
+    if not offline or own == response:
+        return verdicts
+    own_verdicts = {i: grade_criterion_offline(response, rubric[i], own) for i in offline}
+    if any(v.met and not v.absence_only for v in own_verdicts.values()) or any(
+            v is not None and v.source == "judge" and v.met and v.points > 0 for v in verdicts):
+        return verdicts
+    out = list(verdicts)
+    for i, v in own_verdicts.items():
+        old = verdicts[i]
+        if old is not None and (old.met, old.credit) != (v.met, v.credit):
+            out[i] = v.model_copy(update={"explanation": "met only by words copied from the conversation, and the "
+                                                         "reply's own words meet no criterion"})
+    return out
 
 
 def aggregate(verdicts: Sequence[Verdict]) -> float | None:
@@ -135,6 +164,8 @@ def grade_rubric(
         if slots[i] is None:
             slots[i] = (judge.grade_criterion(messages, response, c) if i in judged and judge is not None
                         else grade_criterion_offline(response, c))
+    text = graded_text(response)
+    slots = _without_copied_credit(text, own_words(text, [m.content for m in messages]), rubric, slots)
     return _grade([v for v in slots if v is not None], refused)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from traitrl.core.types import Message
+from traitrl.grading.copied import copied_share
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rubric import CriterionJudge, RubricReward, grade_rubric, rubric_training_reward
@@ -237,6 +238,11 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
                       "verdicts": [(v.criterion, v.met) for v in g.verdicts]}
             if out[i] != g.score:
                 record["rubric_score"] = g.score
+            if kind == "rubric":
+                # How much of the reply restates the conversation: top-completions flags retellings.
+                messages = _parse_truth(kwargs["ground_truth"][i]).get("messages") or []
+                record["copied_share"] = round(copied_share(
+                    text, [str(m.get("content", "")) for m in messages if isinstance(m, dict)]), 3)
             records.append(record)
         state = kwargs.get("trainer_state")
         step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run

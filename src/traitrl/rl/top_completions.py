@@ -9,7 +9,14 @@ for the cheap ways of scoring on a rubric without doing what it asks:
 - ``rubric_echo``: sentences that restate the rubric's own criteria (``traitrl.grading.guard.echoes_rubric``,
   with the criterion texts stored with each sample);
 - ``formulaic_opener``: half or more of the top completions (and at least 4) open with the same four words;
-- ``repetition``: a sentence of eight or more words repeated within one reply.
+- ``repetition``: a sentence of eight or more words repeated within one reply;
+- ``prompt_echo``: half or more of the reply's words lie in runs copied from the conversation
+  (``traitrl.grading.copied``; the scenario bank's good oracles: at most 37%). Rubric grading already withholds
+  credit that rests on copied words alone; this flags retellings that earned something of their own besides;
+- ``narration``: half or more of the top completions (and at least 4) never address anyone — no first- or
+  second-person word — but narrate the scenario in the third person ("The lab head has also decided to undo the
+  exclusion…"), which an offline proxy credits for the facts it retells. Of the scenario bank's good oracles 18 of
+  3,195 have no such word; of the 140-step d = 1.0 arm's top 20, 16 did, and 231 of its 255 held-out replies.
 
 ``traitrl top-completions RUN_DIR`` prints them with the criteria that earned their reward and exits 1 when any
 check fires; ``traitrl train`` stores the same check in the run record (``top_completions``).
@@ -18,6 +25,7 @@ check fires; ``traitrl train`` stores the same check in the run record (``top_co
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,8 +36,14 @@ from pydantic import BaseModel
 from traitrl.core.errors import UserError
 from traitrl.grading import guard
 
-FindingKind = Literal["keyword_stuffing", "rubric_echo", "formulaic_opener", "repetition"]
+FindingKind = Literal["keyword_stuffing", "rubric_echo", "formulaic_opener", "repetition", "prompt_echo",
+                      "narration"]
 MIN_FUNCTION_SHARE = 0.25
+MAX_COPIED_SHARE = 0.5
+NARRATION_SHARE = 0.5
+NARRATION_MIN = 4
+_ADDRESS = re.compile(r"\b(i|i'm|i'd|i'll|i've|me|my|mine|we|we're|we'd|we'll|we've|us|our|ours|you|you're|you'd|"
+                      r"you'll|you've|your|yours|let's|please)\b", re.IGNORECASE)
 OPENER_WORDS = 4
 OPENER_SHARE = 0.5
 OPENER_MIN = 4
@@ -82,6 +96,11 @@ def _opener(text: str) -> str:
     return " ".join(w.lower() for w in guard.words_of(text)[:OPENER_WORDS])
 
 
+def is_addressed(text: str) -> bool:
+    """Whether a reply speaks to someone: it has a first- or second-person word (I, we, you, please, …)."""
+    return _ADDRESS.search(text) is not None
+
+
 def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     """The gaming checks (module docstring) on completions ranked best first."""
     findings: list[Finding] = []
@@ -99,6 +118,14 @@ def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
         repeated = guard.repeated_sentence(text)
         if repeated is not None:
             findings.append(Finding(kind="repetition", rank=rank, detail=f"repeats {repeated[:80]!r}"))
+        copied = row.get("copied_share")  # absent in runs recorded before it was logged
+        if isinstance(copied, (int, float)) and copied >= MAX_COPIED_SHARE:
+            findings.append(Finding(kind="prompt_echo", rank=rank,
+                                    detail=f"{copied:.0%} of its words are copied from the conversation"))
+    narrating = [rank for rank, row in enumerate(rows, 1) if not is_addressed(str(row.get("completion") or ""))]
+    if len(narrating) >= NARRATION_MIN and len(narrating) >= NARRATION_SHARE * len(rows):
+        findings += [Finding(kind="narration", rank=rank, detail=f"{len(narrating)} of the top {len(rows)} address "
+                             "no one (no first- or second-person word)") for rank in narrating]
     openers = Counter(_opener(str(r.get("completion") or "")) for r in rows)
     opener, count = openers.most_common(1)[0] if openers else ("", 0)
     if opener and count >= OPENER_MIN and count >= OPENER_SHARE * len(rows):

@@ -4,7 +4,9 @@
 response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
 the rubric score and for both RL rewards (``rubric_training_reward``: partial credit, signed, and its floored,
 engagement-gated ``partial`` form). The gaming responses are the
-fixed set of ``traitrl.grading.gaming`` plus one per scenario that restates its own positive criteria.
+fixed set of ``traitrl.grading.gaming`` plus two per scenario: one that restates its own positive criteria, and
+one that replies with the user's last message verbatim (``prompt_echo``), which must also earn no ``partial``
+reward: a rubric must not pay for the scenario's own words (``traitrl.grading.copied``).
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
 """
 
@@ -36,7 +38,7 @@ class TemplateAudit(BaseModel):
 def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
     problems: list[str] = []
     seps, goods, bads = [], [], []
-    gaming_max = dict.fromkeys([*GAMING_SET, "rubric_echo"], 0.0)
+    gaming_max = dict.fromkeys([*GAMING_SET, "rubric_echo", "prompt_echo"], 0.0)
     scenarios = list(render(t, seed))
     for s in scenarios:
         assert s.oracles is not None
@@ -54,7 +56,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         if good_r - bad_r < MIN_SEPARATION:
             problems.append(f"{s.id}: RL reward good {good_r:.2f} vs bad {bad_r:.2f} (separation < {MIN_SEPARATION})")
         echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
-        for name, text in [*GAMING_SET.items(), ("rubric_echo", echo)]:
+        prompt_echo = next((m.content for m in reversed(s.messages) if m.role == "user"), "")
+        for name, text in [*GAMING_SET.items(), ("rubric_echo", echo), ("prompt_echo", prompt_echo)]:
             gaming = grade_rubric(s.messages, text, s.rubric)
             g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, "graded") or 0.0
             g_p = rubric_training_reward(gaming, "partial") or 0.0
@@ -65,6 +68,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
                 problems.append(f"{s.id}: gaming response '{name}' gets RL reward {g_r:.2f} > good {good_r:.2f}")
             if g_p > good_p:
                 problems.append(f"{s.id}: gaming response '{name}' gets partial reward {g_p:.2f} > good {good_p:.2f}")
+            if name == "prompt_echo" and g_p > 0:
+                problems.append(f"{s.id}: replying with the user's own message gets partial reward {g_p:.2f}")
     if len(t.cases) < MIN_DOMAINS:
         problems.append(f"covers {len(t.cases)} domains; at least {MIN_DOMAINS} are required")
     n = max(len(scenarios), 1)
