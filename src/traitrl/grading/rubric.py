@@ -3,7 +3,9 @@
 score = clip(sum(points of met criteria), 0, P) / P, where P is the sum of the positive points of the criteria
 that could be graded. Negative criteria penalise a behaviour and are *met* when it is present. Criteria that
 could not be graded (judge down, no offline proxy) are excluded and listed in ``Grade.errors`` — never scored
-as zero. The gaming guard (``traitrl.grading.guard``) zeroes degenerate or grader-gaming responses first.
+as zero. The gaming guard (``traitrl.grading.guard``) zeroes degenerate or grader-gaming responses first, and
+credit that rests only on words copied from the conversation is withheld unless the reply's own words meet some
+criterion too (``traitrl.grading.copied``).
 
 ``score`` is what benchmarks and reports use. RL uses :func:`graded_reward` on the same verdicts: partial credit
 for positive criteria and penalties that are not clipped away, which separates completions that ``score`` ties at
