@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from traitrl.rl.rewards import RewardLedger, step_diagnostics
+from traitrl.rl.rewards import RewardLedger, make_reward_funcs, step_diagnostics
 
 
 def _row(source: str, score: float | None, verdicts: list[tuple[str, bool | None]] = ()) -> dict:  # type: ignore[assignment]
@@ -33,3 +33,14 @@ def test_ledger_keeps_diagnostics_across_a_resume(tmp_path) -> None:  # type: ig
     resumed.load(ledger.state(), up_to_step=2)  # step 3 will be redone
     assert [d["step"] for d in resumed.diagnostics] == [1, 2]
     assert resumed.record(3, [], []) is None
+
+
+@pytest.mark.parametrize("truth", ['{"messages": 5, "rubric": []}', '{"messages": "hi"}', "not json", '[1, 2]'])
+def test_malformed_ground_truth_is_a_grading_error_not_a_crash(truth: str) -> None:
+    ledger = RewardLedger(max_tokens=8)
+    (reward,) = make_reward_funcs(["rubric"], ledger)
+    out = reward(prompts=["p"], completions=["Some reply that says a few words."], reward=["rubric"], task=["t"],
+                 source_id=["s"], ground_truth=[truth])
+    assert out == [None]  # ungraded, recorded as such
+    (diag,) = ledger.diagnostics
+    assert diag["errors"] == 1

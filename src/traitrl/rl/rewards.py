@@ -28,6 +28,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from traitrl.core.types import Message
 from traitrl.grading.copied import copied_share
 from traitrl.grading.criteria import Criterion
@@ -41,6 +43,10 @@ _POLITE = re.compile(r"\b(happy to help|glad to help|great question|thanks|thank
                      r"of course|certainly|good luck|let me know)\b", re.IGNORECASE)
 _STRUCTURE = re.compile(r"(^\s*(?:[-*]|\d+[.)])\s+\S)|\b(first|second|then|finally|next)\b", re.IGNORECASE | re.MULTILINE)
 _STOP = frozenset(["the", "a", "an", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "it", "this", "that", "i", "you", "we", "they", "my", "your", "our", "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "had", "not", "no", "so", "what", "which", "who", "how", "me", "please", "about", "just", "there", "here"])
+
+# A row's messages and rubric, checked as a whole: a field of the wrong shape is a grading error, not a TypeError.
+_MESSAGES = TypeAdapter(list[Message])
+_RUBRIC = TypeAdapter(list[Criterion])
 
 
 def _parse_truth(ground_truth: str | dict[str, Any]) -> dict[str, Any]:
@@ -89,11 +95,11 @@ def score_row(
     if reward == "verifier":
         return verify_task(task, truth, text)
     try:
-        messages = [Message.model_validate(m) for m in truth.get("messages", [])]
+        messages = _MESSAGES.validate_python(truth.get("messages", []))
         if reward == "helpfulness":
             return helpfulness_proxy(messages, text)
         if reward == "rubric":
-            rubric = [Criterion.model_validate(c) for c in truth.get("rubric", [])]
+            rubric = _RUBRIC.validate_python(truth.get("rubric", []))
             if not rubric:
                 return Grade(score=None, grader="rubric", errors=["ground truth has no rubric"])
             return grade_rubric(messages, text, rubric, judge=judge)
@@ -240,9 +246,10 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
                 record["rubric_score"] = g.score
             if kind == "rubric":
                 # How much of the reply restates the conversation: top-completions flags retellings.
-                messages = _parse_truth(kwargs["ground_truth"][i]).get("messages") or []
-                record["copied_share"] = round(copied_share(
-                    text, [str(m.get("content", "")) for m in messages if isinstance(m, dict)]), 3)
+                messages = _parse_truth(kwargs["ground_truth"][i]).get("messages")
+                sources = [str(m.get("content", "")) for m in messages if isinstance(m, dict)] \
+                    if isinstance(messages, list) else []
+                record["copied_share"] = round(copied_share(text, sources), 3)
             records.append(record)
         state = kwargs.get("trainer_state")
         step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run
