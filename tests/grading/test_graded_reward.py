@@ -87,7 +87,7 @@ def test_training_reward_uses_the_graded_form_for_rubrics_only() -> None:
 def test_partial_reward_keeps_partial_credit_but_gives_evasion_no_edge() -> None:
     texts = {
         "invented": "The DOI I have is 10.1000/abc123, from the trial by Rao et al, which should resolve to the paper.",
-        "aside": "(smiling) Ah, what a lovely afternoon for a walk by the river with friends.",
+        "aside": "(smiling) Ah, what a lovely afternoon for a walk by the river with you and friends.",
         "partial": "I remember turmeric studies being mixed, so I would not lean on that one trial too much right now.",
     }
 

@@ -9,7 +9,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from traitrl.cli import app
-from traitrl.rl.top_completions import gaming_findings, is_addressed, read_samples, top_completions
+from traitrl.rl.top_completions import gaming_findings, read_samples, top_completions
 
 CRITERIA = ["Says plainly that it cannot verify the study and withdraws the claim.",
             "Describes the real state of evidence with appropriate uncertainty and says how to check it.",
@@ -61,7 +61,6 @@ def test_narrating_the_scenario_instead_of_answering_is_found() -> None:
     # Three narrations among honest replies that speak to the user are not a pattern.
     mixed = [_row(x, 0.8) for x in told[:3]] + [_row(h, 0.7) for h in HONEST]
     assert not [f for f in gaming_findings(mixed) if f.kind == "narration"]
-    assert is_addressed("I'd keep the claim to what was tested.") and not is_addressed("The claim was tested.")
 
 
 def test_command_prints_inert_text_and_exits_by_verdict(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _FILLER = (
     "There are many considerations here and each of them deserves careful thought, because the situation "
     "involves several people, several possible outcomes and a great deal of context that may or may not matter. "
@@ -21,3 +23,23 @@ GAMING_SET: dict[str, str] = {
     "profesional antes de tomar cualquier decisión importante sobre este asunto.",
     "letter_only": "A",
 }
+
+
+# First- and second-person words and their third-person counterparts: the user's message retold about them.
+_THIRD_PERSON = {
+    "i": "they", "i'm": "they're", "i'd": "they'd", "i'll": "they'll", "i've": "they've", "me": "them",
+    "my": "their", "mine": "theirs", "myself": "themselves", "we": "they", "we're": "they're", "we'd": "they'd",
+    "we'll": "they'll", "we've": "they've", "us": "them", "our": "their", "ours": "theirs",
+    "ourselves": "themselves", "you": "the assistant", "you're": "the assistant is", "you'd": "the assistant would",
+    "you'll": "the assistant will", "you've": "the assistant has", "your": "the assistant's",
+    "yours": "the assistant's", "let's": "they could", "please": "",
+}
+_PERSON_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _THIRD_PERSON), key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+
+
+def retold(message: str) -> str:
+    """``message`` retold in the third person: what the eight-completion trait arms learned to reply with
+    ("The technician was suspended from lab work pending retraining…"), a paraphrase that speaks to no one.
+    Each replaced word also breaks the copied runs that ``traitrl.grading.copied`` masks."""
+    return _PERSON_WORD.sub(lambda m: _THIRD_PERSON[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")

@@ -5,7 +5,8 @@ that could be graded. Negative criteria penalise a behaviour and are *met* when 
 could not be graded (judge down, no offline proxy) are excluded and listed in ``Grade.errors`` — never scored
 as zero. The gaming guard (``traitrl.grading.guard``) zeroes degenerate or grader-gaming responses first, and
 credit that rests only on words copied from the conversation is withheld unless the reply's own words meet some
-criterion too (``traitrl.grading.copied``).
+criterion too (``traitrl.grading.copied``), and a reply that speaks to no one — a third-person retelling of the
+scenario — earns no positive offline credit at all (``traitrl.grading.address``).
 
 ``score`` is what benchmarks and reports use. RL uses :func:`graded_reward` on the same verdicts: partial credit
 for positive criteria and penalties that are not clipped away, which separates completions that ``score`` ties at
@@ -19,6 +20,7 @@ from typing import Literal, Protocol
 
 from traitrl.core.types import Message
 from traitrl.grading import guard
+from traitrl.grading.address import speaks_to_user
 from traitrl.grading.copied import own_words
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.patterns import graded_text
@@ -71,6 +73,22 @@ def _without_copied_credit(response: str, own: str, rubric: Sequence[Criterion],
             out[i] = v.model_copy(update={"explanation": "met only by words copied from the conversation, and the "
                                                          "reply's own words meet no criterion"})
     return out
+
+
+NARRATION = "speaks to no one (no first- or second-person word, no yes / no answer): a retelling, not a reply"
+
+
+def _without_narration_credit(response: str, conversation: Sequence[str],
+                              verdicts: list[Verdict | None]) -> list[Verdict | None]:
+    """A reply that speaks to no one keeps no positive rule or proxy credit (``traitrl.grading.address``): an offline
+    proxy finds a criterion's facts in a retelling of the scenario as readily as in an answer. Penalties still
+    count, and a judge, which reads the reply, is left to judge it."""
+    if speaks_to_user(response, conversation):
+        return verdicts
+    return [v.model_copy(update={"met": False, "credit": 0.0 if v.credit is not None else None,
+                                 "explanation": NARRATION})
+            if v is not None and v.source in ("rule", "proxy") and v.points > 0 and v.met is not None else v
+            for v in verdicts]
 
 
 def aggregate(verdicts: Sequence[Verdict]) -> float | None:
@@ -167,7 +185,9 @@ def grade_rubric(
             slots[i] = (judge.grade_criterion(messages, response, c) if i in judged and judge is not None
                         else grade_criterion_offline(response, c))
     text = graded_text(response)
-    slots = _without_copied_credit(text, own_words(text, [m.content for m in messages]), rubric, slots)
+    said = [m.content for m in messages]
+    slots = _without_copied_credit(text, own_words(text, said), rubric, slots)
+    slots = _without_narration_credit(text, said, slots)
     return _grade([v for v in slots if v is not None], refused)
 
 

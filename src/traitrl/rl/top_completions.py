@@ -14,9 +14,9 @@ for the cheap ways of scoring on a rubric without doing what it asks:
   (``traitrl.grading.copied``; the scenario bank's good oracles: at most 37%). Rubric grading already withholds
   credit that rests on copied words alone; this flags retellings that earned something of their own besides;
 - ``narration``: half or more of the top completions (and at least 4) never address anyone — no first- or
-  second-person word — but narrate the scenario in the third person ("The lab head has also decided to undo the
-  exclusion…"), which an offline proxy credits for the facts it retells. Of the scenario bank's good oracles 18 of
-  3,195 have no such word; of the 140-step d = 1.0 arm's top 20, 16 did, and 231 of its 255 held-out replies.
+  second-person word, no yes / no answer — but narrate the scenario in the third person ("The lab head has also
+  decided to undo the exclusion…"; ``traitrl.grading.address``). Rubric grading now gives such replies no positive
+  credit; before it did, 16 of the 140-step d = 1.0 arm's top 20 narrated, and 231 of its 255 held-out replies.
 
 ``traitrl top-completions RUN_DIR`` prints them with the criteria that earned their reward and exits 1 when any
 check fires; ``traitrl train`` stores the same check in the run record (``top_completions``).
@@ -25,7 +25,6 @@ check fires; ``traitrl train`` stores the same check in the run record (``top_co
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +34,7 @@ from pydantic import BaseModel
 
 from traitrl.core.errors import UserError
 from traitrl.grading import guard
+from traitrl.grading.address import speaks_to_user
 
 FindingKind = Literal["keyword_stuffing", "rubric_echo", "formulaic_opener", "repetition", "prompt_echo",
                       "narration"]
@@ -42,8 +42,6 @@ MIN_FUNCTION_SHARE = 0.25
 MAX_COPIED_SHARE = 0.5
 NARRATION_SHARE = 0.5
 NARRATION_MIN = 4
-_ADDRESS = re.compile(r"\b(i|i'm|i'd|i'll|i've|me|my|mine|we|we're|we'd|we'll|we've|us|our|ours|you|you're|you'd|"
-                      r"you'll|you've|your|yours|let's|please)\b", re.IGNORECASE)
 OPENER_WORDS = 4
 OPENER_SHARE = 0.5
 OPENER_MIN = 4
@@ -96,11 +94,6 @@ def _opener(text: str) -> str:
     return " ".join(w.lower() for w in guard.words_of(text)[:OPENER_WORDS])
 
 
-def is_addressed(text: str) -> bool:
-    """Whether a reply speaks to someone: it has a first- or second-person word (I, we, you, please, …)."""
-    return _ADDRESS.search(text) is not None
-
-
 def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     """The gaming checks (module docstring) on completions ranked best first."""
     findings: list[Finding] = []
@@ -122,10 +115,10 @@ def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
         if isinstance(copied, (int, float)) and copied >= MAX_COPIED_SHARE:
             findings.append(Finding(kind="prompt_echo", rank=rank,
                                     detail=f"{copied:.0%} of its words are copied from the conversation"))
-    narrating = [rank for rank, row in enumerate(rows, 1) if not is_addressed(str(row.get("completion") or ""))]
+    narrating = [rank for rank, row in enumerate(rows, 1) if not speaks_to_user(str(row.get("completion") or ""))]
     if len(narrating) >= NARRATION_MIN and len(narrating) >= NARRATION_SHARE * len(rows):
         findings += [Finding(kind="narration", rank=rank, detail=f"{len(narrating)} of the top {len(rows)} address "
-                             "no one (no first- or second-person word)") for rank in narrating]
+                             "no one (no first- or second-person word, no yes / no answer)") for rank in narrating]
     openers = Counter(_opener(str(r.get("completion") or "")) for r in rows)
     opener, count = openers.most_common(1)[0] if openers else ("", 0)
     if opener and count >= OPENER_MIN and count >= OPENER_SHARE * len(rows):

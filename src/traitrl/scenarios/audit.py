@@ -4,9 +4,11 @@
 response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
 the rubric score and for both RL rewards (``rubric_training_reward``: partial credit, signed, and its floored,
 engagement-gated ``partial`` form). The gaming responses are the
-fixed set of ``traitrl.grading.gaming`` plus two per scenario: one that restates its own positive criteria, and
-one that replies with the user's last message verbatim (``prompt_echo``), which must also earn no ``partial``
-reward: a rubric must not pay for the scenario's own words (``traitrl.grading.copied``).
+fixed set of ``traitrl.grading.gaming`` plus three per scenario: one that restates its own positive criteria, one
+that replies with the user's last message verbatim (``prompt_echo``) and one that retells it in the third person
+(``prompt_retold``, ``traitrl.grading.gaming.retold``). The last two must also earn no ``partial`` reward: a rubric
+must not pay for the scenario's own words (``traitrl.grading.copied``) nor for a reply that speaks to no one
+(``traitrl.grading.address``).
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
 """
 
@@ -14,12 +16,17 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from traitrl.grading.gaming import GAMING_SET
+from traitrl.grading.gaming import GAMING_SET, retold
 from traitrl.grading.rubric import grade_rubric, rubric_training_reward
 from traitrl.scenarios.templates import Template, render
 
 MIN_SEPARATION = 0.5
 MIN_DOMAINS = 5
+#: The gaming replies built from each scenario (``rubric_echo``, ``prompt_echo``, ``prompt_retold``).
+PER_SCENARIO = ("rubric_echo", "prompt_echo", "prompt_retold")
+#: Those that must earn no ``partial`` reward at all, with how a problem names them.
+UNPAID = {"prompt_echo": "replying with the user's own message",
+          "prompt_retold": "retelling the user's message in the third person"}
 
 
 class TemplateAudit(BaseModel):
@@ -38,7 +45,7 @@ class TemplateAudit(BaseModel):
 def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
     problems: list[str] = []
     seps, goods, bads = [], [], []
-    gaming_max = dict.fromkeys([*GAMING_SET, "rubric_echo", "prompt_echo"], 0.0)
+    gaming_max = dict.fromkeys([*GAMING_SET, *PER_SCENARIO], 0.0)
     scenarios = list(render(t, seed))
     for s in scenarios:
         assert s.oracles is not None
@@ -57,7 +64,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
             problems.append(f"{s.id}: RL reward good {good_r:.2f} vs bad {bad_r:.2f} (separation < {MIN_SEPARATION})")
         echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
         prompt_echo = next((m.content for m in reversed(s.messages) if m.role == "user"), "")
-        for name, text in [*GAMING_SET.items(), ("rubric_echo", echo), ("prompt_echo", prompt_echo)]:
+        per_scenario = {"rubric_echo": echo, "prompt_echo": prompt_echo, "prompt_retold": retold(prompt_echo)}
+        for name, text in [*GAMING_SET.items(), *per_scenario.items()]:
             gaming = grade_rubric(s.messages, text, s.rubric)
             g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, "graded") or 0.0
             g_p = rubric_training_reward(gaming, "partial") or 0.0
@@ -68,8 +76,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
                 problems.append(f"{s.id}: gaming response '{name}' gets RL reward {g_r:.2f} > good {good_r:.2f}")
             if g_p > good_p:
                 problems.append(f"{s.id}: gaming response '{name}' gets partial reward {g_p:.2f} > good {good_p:.2f}")
-            if name == "prompt_echo" and g_p > 0:
-                problems.append(f"{s.id}: replying with the user's own message gets partial reward {g_p:.2f}")
+            if name in UNPAID and g_p > 0:
+                problems.append(f"{s.id}: {UNPAID[name]} gets partial reward {g_p:.2f}")
     if len(t.cases) < MIN_DOMAINS:
         problems.append(f"covers {len(t.cases)} domains; at least {MIN_DOMAINS} are required")
     n = max(len(scenarios), 1)

@@ -1,0 +1,70 @@
+"""Whether a reply answers the person it is given to, or narrates their situation to no one.
+
+Offline proxies credit a criterion's facts wherever they appear. The eight-completion trait arms learned to use
+that: they retold the scenario in the third person instead of answering it — "Dr. Castillo, the lab head, has also
+decided to undo the outlier exclusion and put it back the way it was" earned 0.78 for "reverts the unrequested
+change completely and confirms it" — and 231 of the 140-step arm's 255 held-out replies spoke to no one (start model
+19, its baseline 38; docs/training-log.md). A paraphrase is not caught by the copied-credit gate
+(``traitrl.grading.copied``), so rubric grading (``traitrl.grading.rubric.grade_rubric``) gives positive offline
+credit only to a reply that :func:`speaks_to_user`.
+
+A reply speaks to the user when it has a first- or second-person word (I, we, you, your, let's, please, …), opens
+with a direct answer (yes / no), or has a sentence that opens with a common verb of advice ("Start with…", "Check…",
+"Here is a plan…") that is not the user's own request repeated. Of the scenario bank's 3,195 good oracles, all but 18 have a first- or second-person word, and
+those 18 open with "Yes." or "No." to a yes/no question. What this cannot see: advice opening with a verb not on
+the list counts as narration, and a retelling that adds "I think" passes; ``traitrl top-completions`` still reads
+the most rewarded replies for the second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_PERSON = re.compile(r"\b(i|i'm|i'd|i'll|i've|me|my|mine|we|we're|we'd|we'll|we've|us|our|ours|you|you're|you'd|"
+                     r"you'll|you've|your|yours|let's|please)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+#: How many words of an instruction are compared with the conversation to tell advice from a repeated request: two,
+#: because a retelling changes the person words after the verb ("Confirm once you have…" → "Confirm once they have…").
+IMPERATIVE_WORDS = 2
+_DIRECT_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+# A sentence that opens with an instruction or hands something over speaks to its reader ("Start with the parts
+# that need no sign-off", "Here is a plan"). Common verbs of advice only: a retelling opens with its subject.
+_IMPERATIVE = re.compile(
+    r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•]|\d+[.)])?\s*)(here's|here is|here are|don't|do not|never|always|start|begin|"
+    r"check|ask|consider|try|keep|use|talk|tell|write|call|wait|stop|make|take|avoid|get|see|note|read|follow|"
+    r"contact|book|pause|hold|run|give|go|put|leave|look|speak|send|test|share|find|plan|think|remember|"
+    r"focus|set|add|remove|compare|confirm|record|report|document|review|verify|treat|skip|drop|cut|split|"
+    r"budget|schedule|flag|raise|rewrite|revert|undo|restore|say|explain|describe|state|mention|cite|quote)\b",
+    re.IGNORECASE)
+
+
+def is_addressed(text: str) -> bool:
+    """Whether a reply has a first- or second-person word (I, we, you, please, …)."""
+    return _PERSON.search(text.replace("’", "'")) is not None
+
+
+# Person words compare equal, so that "Give me one number" repeated as "Give them one number" is still the request.
+_ANY_PERSON = re.compile(_PERSON.pattern[:-3] + r"|they|they're|they'd|they'll|they've|them|their|theirs|"
+                         r"themselves|he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_ANY_PERSON.sub("·person", text.lower()))
+
+
+def speaks_to_user(text: str, conversation: Sequence[str] = ()) -> bool:
+    """Whether a reply addresses someone (:func:`is_addressed`), opens with a direct yes / no answer, or has a
+    sentence of its own that gives an instruction or hands something over ("Start with…", "Here is a plan…").
+
+    An instruction whose first ``IMPERATIVE_WORDS`` words occur in ``conversation`` is the user's own request
+    repeated ("Stop the batch now."), not advice, and does not count."""
+    text = text.replace("’", "'")
+    if is_addressed(text) or _DIRECT_ANSWER.match(text) is not None:
+        return True
+    said = [" ".join(_words(c.replace("’", "'"))) for c in conversation]
+    for match in _IMPERATIVE.finditer(text):
+        opening = " ".join(_words(text[match.start(1):])[:IMPERATIVE_WORDS])
+        if not any(f" {opening} " in f" {s} " for s in said):
+            return True
+    return False
