@@ -4,6 +4,8 @@
 - ``traitrl results many --baseline RUN [--baseline RUN ...] --arm NAME=RUN [--arm NAME=RUN ...]``: arms × seeds
   against the baseline, BH over the whole family (the n-th ``--baseline`` pairs with each arm's n-th run).
 - ``traitrl results transfer --baseline RUN --arm NAME=RUN ... [--by domain|category]``: the transfer matrix.
+- ``traitrl results regrade RUN --as NEW_RUN``: the run's stored outputs scored again by today's graders, stored
+  as a new run (``traitrl.evals.regrade``), so runs graded before a grader fix can be compared fairly.
 
 Every table is a presentation-neutral :class:`traitrl.results.tables.Table`; ``--json`` prints it as JSON.
 """
@@ -23,7 +25,7 @@ from traitrl.core.errors import UserError
 from traitrl.results.store import DEFAULT_STORE, open_store
 from traitrl.results.tables import Column, Table, format_cell
 
-app = typer.Typer(help="Analyse stored runs: list, show, compare many, transfer matrix.", no_args_is_help=True)
+app = typer.Typer(help="Analyse stored runs: list, compare many, transfer matrix, re-grade.", no_args_is_help=True)
 
 StoreOpt = Annotated[Path, typer.Option(help="Results store (SQLite).")]
 
@@ -124,3 +126,45 @@ def transfer_command(
     with _open(store) as db:
         table = transfer_matrix(db, baseline, _pairs(arm, "--arm"), by=by)
     _emit(table, json_out)
+
+
+@app.command("regrade")
+@user_errors
+def regrade_command(
+    run_id: Annotated[str, typer.Argument(help="The stored run to re-grade.")],
+    new_run_id: Annotated[str, typer.Option("--as", help="Id of the re-graded run (the source run is kept).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Score a stored run's outputs again with today's graders, as a new run; no model is run.
+
+    Judge-scored benchmarks are re-graded when a judge is configured (TRAITRL_JUDGE_MODEL and
+    TRAITRL_OPENAI_BASE_URL), else skipped. Exits 1 when a benchmark could not be rebuilt.
+    """
+    from traitrl.evals.regrade import regrade_run
+    from traitrl.grading.judge import JudgeConfig
+
+    judge_config = JudgeConfig.from_env()
+    judge = judge_config.build() if judge_config else None
+    with _open(store) as db:
+        result = regrade_run(db, run_id, new_run_id, judge=judge, console=console)
+        before = {(r.benchmark, r.sample_id): r.score for r in db.load_samples(run_id)}
+        after = db.load_samples(new_run_id)
+    table = Table(title=f"{run_id} re-graded as {new_run_id}",
+                  columns=[Column("benchmark", "benchmark"), Column("n", "items", "num"),
+                           Column("before", "score before", "pct"), Column("after", "score now", "pct"),
+                           Column("delta", "Δ pp", "delta_pp"), Column("changed", "items changed", "num")])
+    by_bench: dict[str, list[tuple[float | None, float | None]]] = {}
+    for r in after:
+        by_bench.setdefault(r.benchmark, []).append((before.get((r.benchmark, r.sample_id)), r.score))
+    for name, pairs in sorted(by_bench.items()):
+        old = [b for b, _ in pairs if b is not None]
+        new = [a for _, a in pairs if a is not None]
+        mean_old = sum(old) / len(old) if old else None
+        mean_new = sum(new) / len(new) if new else None
+        table.rows.append({"benchmark": name, "n": len(pairs), "before": mean_old, "after": mean_new,
+                           "delta": None if mean_old is None or mean_new is None else mean_new - mean_old,
+                           "changed": sum(1 for b, a in pairs if b != a)})
+    render(table)
+    errors = [f"{o.name}: {o.message}" for o in result.outcomes if o.status == "error"]
+    if errors:
+        raise UserError("; ".join(errors))

@@ -202,7 +202,7 @@ def run_eval(
             outcome = _run_benchmark(model, lb, store, record.run_id, opts,
                                      judge if lb.spec.requires_judge else None, progress, on_batch)
             final = {**entry, "status": outcome.status, "message": outcome.message}
-            metrics = _adapter_metrics(store, record.run_id, lb)
+            metrics = adapter_metrics(store, record.run_id, lb)
             if metrics:
                 final["metrics"] = metrics
             store.update_run_benchmarks(record.run_id, {name: final})
@@ -221,7 +221,7 @@ def _benchmark_entry(lb: LoadedBenchmark, judge: CriterionJudge | None) -> dict[
     return entry
 
 
-def _adapter_metrics(store: Store, run_id: str, lb: LoadedBenchmark) -> dict[str, Any] | None:
+def adapter_metrics(store: Store, run_id: str, lb: LoadedBenchmark) -> dict[str, Any] | None:
     """Run-level extras of a public format (e.g. BBQ bias scores), stored with the run so analysis needs no
     adapter code."""
     fn = getattr(lb.spec, "metrics_fn", None)
