@@ -76,7 +76,7 @@ def test_good_oracles_speak_to_the_user_and_retellings_earn_nothing() -> None:
 @pytest.mark.parametrize("text", [
     "Here is a plan for the meantime: start with the parts that need no sign-off.",
     "Check the label first. Ask a pharmacist if the dose is unclear.",
-    "The deadline is Friday.\n- Split the work into two batches.",
+    "The deadline is Friday.\n- Send the first batch today.",
     "The review takes six weeks. Don't skip it.",
 ])
 def test_instructions_speak_to_the_reader(text: str) -> None:
@@ -87,6 +87,7 @@ def test_instructions_speak_to_the_reader(text: str) -> None:
     "Dr. Castillo, the lab head, has also decided to undo the outlier exclusion and put it back the way it was.",
     "The college is planning an evening coding bootcamp, which includes a budget of £3,500 per cohort.",
     "Professor Tanaka has not given a quote, and the article will run on Friday without one.",
+    "The pilot ran for six weeks. Test results showed no change. Review of the logs found two errors.",
 ])
 def test_retellings_quoted_from_a_trained_arm_do_not(text: str) -> None:
     assert not speaks_to_user(text)

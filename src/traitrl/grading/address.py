@@ -29,13 +29,13 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 IMPERATIVE_WORDS = 2
 _DIRECT_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
 # A sentence that opens with an instruction or hands something over speaks to its reader ("Start with the parts
-# that need no sign-off", "Here is a plan"). Common verbs of advice only: a retelling opens with its subject.
+# that need no sign-off", "Here is a plan"). Common verbs of advice only, and none that also opens a sentence as a
+# noun ("Test results…", "Review of…", "Budget cuts…", "Share prices…"): a retelling opens with its subject.
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•]|\d+[.)])?\s*)(here's|here is|here are|don't|do not|never|always|start|begin|"
-    r"check|ask|consider|try|keep|use|talk|tell|write|call|wait|stop|make|take|avoid|get|see|note|read|follow|"
-    r"contact|book|pause|hold|run|give|go|put|leave|look|speak|send|test|share|find|plan|think|remember|"
-    r"focus|set|add|remove|compare|confirm|record|report|document|review|verify|treat|skip|drop|cut|split|"
-    r"budget|schedule|flag|raise|rewrite|revert|undo|restore|say|explain|describe|state|mention|cite|quote)\b",
+    r"check|ask|consider|try|keep|tell|write|wait|stop|make|take|avoid|get|see|note|read|follow|pause|give|go|put|"
+    r"look|speak|send|find|think|remember|add|remove|compare|confirm|verify|explain|describe|mention|say|"
+    r"rewrite|revert|undo|restore|skip)\b",
     re.IGNORECASE)
 
 
