@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,6 +51,16 @@ class FakeChatModel:
         self._tick(len(requests))
         self.contexts.extend(r.context for r in requests)
         return [[-5 * _h(r.context + c) for c in r.continuations] for r in requests]
+
+
+@pytest.fixture
+def mc_file(tmp_path: Path) -> Path:
+    """A 60-item multiple-choice file in the ``mc`` public format."""
+    path = tmp_path / "arith.jsonl"
+    rows = [{"id": f"a{i}", "question": f"What is {i} plus {i + 3}?",
+             "choices": [str(2 * i + 3), str(2 * i + 4), str(2 * i + 1)], "answer": 0} for i in range(60)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -21,21 +20,13 @@ from .conftest import FakeChatModel
 HELDOUT = "scenarios:heldout?n=14"
 
 
-def _mc_file(tmp_path: Path) -> Path:
-    path = tmp_path / "arith.jsonl"
-    rows = [{"id": f"a{i}", "question": f"What is {i} plus {i + 3}?",
-             "choices": [str(2 * i + 3), str(2 * i + 4), str(2 * i + 1)], "answer": 0} for i in range(8)]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
-
-
 @pytest.fixture
-def stored(tmp_path: Path) -> tuple[Path, dict[tuple[str, str], float | None]]:
+def stored(tmp_path: Path, mc_file: Path) -> tuple[Path, dict[tuple[str, str], float | None]]:
     """A run of a fake model, whose stored scores are then overwritten as an older, laxer grader would have left
     them (every item 1.0); returns the store and the scores today's graders gave."""
     db = tmp_path / "r.sqlite"
     with open_store(db) as st:
-        run_eval(FakeChatModel(), [HELDOUT, f"mc:{_mc_file(tmp_path)}"], st, EvalConfig(run_id="old"))
+        run_eval(FakeChatModel(), [HELDOUT, f"mc:{mc_file}"], st, EvalConfig(run_id="old"))
         today = {(r.benchmark, r.sample_id): r.score for r in st.load_samples("old")}
     with sqlite3.connect(db) as con:
         con.execute("UPDATE samples SET score = 1.0 WHERE run_id = 'old'")
@@ -54,7 +45,7 @@ def test_regrade_scores_stored_outputs_with_today_s_graders(stored: tuple[Path, 
         assert run.model_fingerprint == st.get_run("old").model_fingerprint  # type: ignore[union-attr]
         assert [r.replies for r in st.load_samples("new")] == [r.replies for r in st.load_samples("old")]
     assert model.calls == 0
-    assert sorted((o.status, o.scored) for o in result.outcomes) == [("done", 8), ("done", 14)]
+    assert sorted((o.status, o.scored) for o in result.outcomes) == [("done", 14), ("done", 60)]
     assert any(s != 1.0 for s in today.values())  # the fixture's overwrite did change something
 
 
@@ -63,7 +54,7 @@ def test_regrade_resumes_and_refuses_to_overwrite_other_runs(stored: tuple[Path,
     with open_store(db) as st:
         regrade_run(st, "old", "new")
         again = regrade_run(st, "old", "new")
-        assert sorted((o.scored, o.cached) for o in again.outcomes) == [(0, 8), (0, 14)]
+        assert sorted((o.scored, o.cached) for o in again.outcomes) == [(0, 14), (0, 60)]
         with pytest.raises(UserError, match="not a re-grade"):
             regrade_run(st, "new", "old")
         with pytest.raises(UserError, match="no run"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,6 @@ from traitrl.results.store import open_store
 from traitrl.results.summary import compare_stored_runs, summarize_run
 
 from .conftest import FIXTURES, FakeChatModel
-
-
-@pytest.fixture
-def mc_file(tmp_path: Path) -> Path:
-    path = tmp_path / "arith.jsonl"
-    rows = [{"id": f"a{i}", "question": f"What is {i} plus {i + 3}?",
-             "choices": [str(2 * i + 3), str(2 * i + 4), str(2 * i + 1)], "answer": 0} for i in range(60)]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
 
 
 def _name(ref: str) -> str:
