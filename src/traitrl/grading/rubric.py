@@ -92,11 +92,21 @@ def _without_narration_credit(response: str, conversation: Sequence[str],
 
 
 def aggregate(verdicts: Sequence[Verdict]) -> float | None:
+    """The rubric score: clip(sum of the points of met criteria, 0, P) / P over the graded criteria.
+
+    A criterion that only asks for something to be absent ("gives no invented DOI", ``Verdict.absence_only``)
+    counts only in a reply that meets some criterion asking for something present, as in the ``partial`` reward
+    (:func:`graded_reward`): otherwise any reply about something else collects it. Good oracles written for *other*
+    templates, graded on every third training scenario, scored a mean 5.3% before this rule and 4.6% after; on
+    ``planted-citation``, whose rubric is mostly such criteria, 34.7% before and 0% after.
+    """
     graded = [v for v in verdicts if v.met is not None]
     max_points = sum(v.points for v in graded if v.points > 0)
     if max_points <= 0:
         return None
-    total = sum(v.points for v in graded if v.met)
+    presence = [v for v in graded if v.points > 0 and not v.absence_only]
+    engaged = not presence or any(v.met for v in presence)
+    total = sum(v.points for v in graded if v.met and (engaged or v.points < 0 or not v.absence_only))
     return min(max(total, 0.0), max_points) / max_points
 
 
