@@ -7,7 +7,7 @@ import pytest
 
 from traitrl.core.taxonomy import DOMAINS, TRAITS, extend_from_yaml
 from traitrl.grading.gaming import GAMING_SET
-from traitrl.scenarios.audit import MIN_SEPARATION, audit_template
+from traitrl.scenarios.audit import MIN_SEPARATION, audit_template, off_scenario_audit
 from traitrl.scenarios.bank import bank_stats, build_bank
 from traitrl.scenarios.io import ScenarioFileError, read_scenarios, write_scenarios
 from traitrl.scenarios.leakage import leakage_between
@@ -122,3 +122,14 @@ def test_no_leakage_between_training_scenarios_and_benchmarks(bank: list[Scenari
     assert len(texts) > 5000  # every built-in benchmark contributes its prompts
     leak = leakage_between([s.prompt_text for s in bank if s.split == "train"], texts)
     assert leak.shared_ngrams == 0, leak.examples
+
+
+def test_rubrics_pay_little_for_a_good_reply_to_another_question() -> None:
+    # Good oracles of other templates graded on each held-out scenario: what the offline proxies pay for words
+    # alone. 2.9% before four loose held-out proxies were tightened, 2.0% after (the embedded model: 5.8%).
+    bank = build_bank(seed=0)
+    heldout = [s for s in bank if s.split == "heldout"]
+    audit = off_scenario_audit(heldout, bank)
+    assert audit.replies == 8 * len(heldout)
+    assert audit.mean_score < 0.025, audit.by_template
+    assert max(audit.by_template.values()) < 0.10, audit.by_template

