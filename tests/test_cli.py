@@ -56,3 +56,14 @@ def test_rollout_on_tiny_model_grades_every_scenario(tmp_path: Path, tiny_model_
 def test_rollout_bad_model_path_is_a_clean_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["rollout", "--model", str(tmp_path / "nope"), "--split", "train"])
     assert result.exit_code == 2 and "no such directory" in result.stderr
+
+
+def test_template_audit_reports_the_off_scenario_floor() -> None:
+    import traitrl.scenarios
+
+    path = Path(traitrl.scenarios.__file__).parent / "templates" / "metacognitive_transparency.yaml"
+    result = runner.invoke(app, ["scenarios", "validate", "--audit", str(path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "audit ok" in result.stdout
+    floor = result.stdout.split("off-scenario floor: ", 1)[1]
+    assert float(floor.split("%", 1)[0]) < 10.0 and "good replies to other questions" in floor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.panel import Panel
@@ -78,6 +78,7 @@ def validate(
                 if bad:
                     raise typer.Exit(1)
                 console.print(joined(("audit ok", "green"), ": every good oracle beats its bad one by >= 0.5; no gaming wins"))
+                _print_off_scenario_floor([s for t in templates for s in render(t)])
             return
         scenarios = read_scenarios(path)
     except (ScenarioFileError, ValueError, OSError) as err:
@@ -85,6 +86,20 @@ def validate(
 
         raise fail(describe_error(err), label="invalid:", code=1) from None
     console.print(joined(("ok", "green"), f" {path}: {len(scenarios)} scenarios"))
+
+
+def _print_off_scenario_floor(scenarios: list[Any]) -> None:
+    """What the file's rubrics pay for good replies to other questions: the built-in bank's good oracles of other
+    templates, graded on each scenario (``traitrl.scenarios.audit.off_scenario_audit``). Shown, not enforced: some
+    criteria ("still gives a workable plan") are met by any helpful reply by design."""
+    from traitrl.scenarios.audit import off_scenario_audit
+    from traitrl.scenarios.bank import build_bank
+
+    floor = off_scenario_audit(scenarios, build_bank(seed=0))
+    worst, worst_score = next(iter(floor.by_template.items()), ("-", 0.0))
+    console.print(joined("off-scenario floor: ", f"{100 * floor.mean_score:.1f}% mean over {floor.replies} good replies "
+                         f"to other questions ({100 * floor.share_credited:.0f}% credited; highest {worst}: "
+                         f"{100 * worst_score:.1f}%)"))
 
 
 def _benchmark_texts() -> list[str]:
