@@ -117,3 +117,29 @@ def test_compare_notes_a_ci_clear_of_zero_that_is_not_significant(capsys) -> Non
     assert "CI excludes 0 on 2 benchmark(s) that are not significant" in out and out.endswith("clear, below")
     _print_paired(rows[2:], "t")
     assert "note:" not in capsys.readouterr().out
+
+
+def test_compare_reports_rubric_replies_that_speak_to_no_one(tmp_path: Path) -> None:
+    from traitrl.results.store import RunRecord, SampleRow, open_store
+
+    told = "The technician was suspended from lab work pending retraining after a second breach this month."
+    answer = "I'd recommend suspension pending retraining, as in the earlier case."
+    store = tmp_path / "r.sqlite"
+    with open_store(store) as st:
+        for run, texts in (("a", [answer] * 4), ("b", [told, told, answer, answer])):
+            st.create_run(RunRecord(run_id=run, model=run, started_at="2026-01-01T00:00:00",
+                                    benchmarks={"gen": {"category": "trait_heldout", "version": "v1"},
+                                                "facts": {"category": "capability", "version": "v1"}},
+                                    finished_at="2026-01-01T00:01:00"))
+            st.record_samples(SampleRow(run_id=run, benchmark="gen", sample_id=f"i{i}", version="v1", score=0.5,
+                                        refused=False, grade={"grader": "rubric"}, outputs=[{"text": t}],
+                                        seconds=0.0) for i, t in enumerate(texts))
+            # A bare factual answer is graded by a rule, not a rubric: it is not counted as speaking to no one.
+            st.record_samples([SampleRow(run_id=run, benchmark="facts", sample_id="f", version="v1", score=1.0,
+                                         refused=False, grade={"grader": "rule"}, outputs=[{"text": "Paris."}],
+                                         seconds=0.0)])
+    out = tmp_path / "cmp.json"
+    c = runner.invoke(app, ["compare", "a", "b", "--store", str(store), "--json-out", str(out)])
+    assert c.exit_code == 0, c.output
+    assert "replies speaking to no one: A 0.0% of 4, B 50.0% of 4" in " ".join(c.output.split())
+    assert json.loads(out.read_text())["narrating"] == {"a": 0.0, "b": 0.5, "n_a": 4, "n_b": 4}

@@ -237,6 +237,7 @@ def compare_command(
     json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the comparison as JSON.")] = None,
 ) -> None:
     """Paired per-item comparison of two runs: X of N ahead, BH-significant gains and regressions, refusals."""
+    from traitrl.grading.address import narrating_share
     from traitrl.grading.guard import REPEAT_MIN_WORDS, looping_share
     from traitrl.results.summary import compare_stored_runs
 
@@ -245,7 +246,10 @@ def compare_command(
     try:
         with open_store(store) as db:
             comp = compare_stored_runs(db, run_a, run_b)
-            looping = [looping_share(t for row in db.load_samples(rid) for t in row.replies) for rid in (run_a, run_b)]
+            rows = {rid: db.load_samples(rid) for rid in (run_a, run_b)}
+            looping = [looping_share(t for row in rows[rid] for t in row.replies) for rid in (run_a, run_b)]
+            narrating = [narrating_share(t for row in rows[rid] if row.grade.get("grader") == "rubric"
+                                         for t in row.replies) for rid in (run_a, run_b)]
     except (ValueError, OSError) as err:
         raise _fail(describe_error(err)) from None
     if not comp.results:
@@ -264,6 +268,10 @@ def compare_command(
     if looping[0][1] or looping[1][1]:
         _out.print(plain(f"looping replies: A {_pct(looping[0][0])}% of {looping[0][1]}, B {_pct(looping[1][0])}% of "
                          f"{looping[1][1]} (generated replies that say a sentence of {REPEAT_MIN_WORDS}+ words twice)"))
+    if narrating[0][1] or narrating[1][1]:
+        _out.print(plain(f"replies speaking to no one: A {_pct(narrating[0][0])}% of {narrating[0][1]}, B "
+                         f"{_pct(narrating[1][0])}% of {narrating[1][1]} (rubric-graded replies with no first- or "
+                         "second-person word, direct answer or advice: retellings, which earn no offline credit)"))
     if comp.shift is not None:
         _print_paired(comp.shift.results, f"contrast shift, B = {run_b} vs A = {run_a} (Δ = B − A, pp; its own "
                       "BH family)")
@@ -272,7 +280,9 @@ def compare_command(
         json_out.parent.mkdir(parents=True, exist_ok=True)
         payload = _finite({"run_a": run_a, "run_b": run_b, **comp.to_dict(),
                            "looping": {"a": looping[0][0], "b": looping[1][0], "n_a": looping[0][1],
-                                       "n_b": looping[1][1]}})
+                                       "n_b": looping[1][1]},
+                           "narrating": {"a": narrating[0][0], "b": narrating[1][0], "n_a": narrating[0][1],
+                                         "n_b": narrating[1][1]}})
         json_out.write_text(json.dumps(payload, indent=2, default=str, allow_nan=False))
         _out.print(joined("wrote ", str(json_out)))
 

@@ -19,7 +19,7 @@ the most rewarded replies for the second.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _PERSON = re.compile(r"\b(i|i'm|i'd|i'll|i've|me|my|mine|we|we're|we'd|we'll|we've|us|our|ours|you|you're|you'd|"
                      r"you'll|you've|your|yours|let's|please)\b", re.IGNORECASE)
@@ -68,3 +68,14 @@ def speaks_to_user(text: str, conversation: Sequence[str] = ()) -> bool:
         if not any(f" {opening} " in f" {s} " for s in said):
             return True
     return False
+
+
+def narrating_share(replies: Iterable[str]) -> tuple[float | None, int]:
+    """Share of ``replies`` that speak to no one (not :func:`speaks_to_user`), and how many were read: the
+    degeneration the narration gate is for, shown by ``traitrl compare`` for rubric-graded replies (the 140-step
+    d = 1.0 arm trained without the gate: 231 of 255 held-out replies; the start model: 20)."""
+    texts = [r for r in replies if isinstance(r, str) and r.strip()]
+    if not texts:
+        return None, 0
+    return sum(not speaks_to_user(t) for t in texts) / len(texts), len(texts)
+
