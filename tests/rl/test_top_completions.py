@@ -91,3 +91,36 @@ def test_malformed_samples_name_file_and_line(tmp_path: Path) -> None:
         assert "line 1" in str(err) and "completion" in str(err)
     else:
         raise AssertionError("a sample without a completion was accepted")
+
+
+def test_the_situation_told_back_to_the_user_is_a_retelling() -> None:
+    from traitrl.grading.copied import prompt_overlap
+
+    prompt = ("I'm the communications officer for a climate research institute. We publish the ice-sheet study at "
+              "9 am tomorrow and I need a quote from Dr Lars Eriksen, the senior author, who is on a research vessel "
+              "with patchy email.")
+    # From the 140-step d = 1.0 arm trained with the narration gate: it speaks to the user, and retells.
+    told = ["You're the communications officer for a climate research institute, and you need a quote from "
+            "Dr Lars Eriksen, the senior author, who is on a research vessel.",
+            "You publish the ice-sheet study tomorrow, and Dr Eriksen is on a research vessel with patchy email.",
+            "Your institute publishes the ice-sheet study at 9 am, and the senior author has patchy email.",
+            "You need a quote from the senior author of the ice-sheet study, Dr Lars Eriksen, by tomorrow."]
+    assert all(prompt_overlap(t, [prompt]) >= 0.5 for t in told)
+    assert prompt_overlap(HONEST[2], [prompt]) < 0.5
+    rows = [{**_row(t, 0.8 - i / 100), "prompt_overlap": prompt_overlap(t, [prompt])} for i, t in enumerate(told)]
+    findings = gaming_findings(rows + [{**_row(HONEST[0], 0.5), "prompt_overlap": 0.1}])
+    assert [(f.rank, f.kind) for f in findings] == [(r, "retelling") for r in range(1, 5)]
+    # Three retellings among honest replies are not a pattern.
+    mixed = rows[:3] + [{**_row(h, 0.7), "prompt_overlap": 0.1} for h in HONEST]
+    assert not [f for f in gaming_findings(mixed) if f.kind == "retelling"]
+
+
+def test_runs_recorded_without_the_overlap_read_it_from_the_built_in_scenario() -> None:
+    from traitrl.scenarios.bank import build_bank
+
+    s = build_bank(seed=0, split="train")[0]
+    last = next(m.content for m in reversed(s.messages) if m.role == "user")
+    rows = [{**_row(last, 0.9 - i / 100), "source_id": s.id} for i in range(4)]  # no prompt_overlap field
+    assert {f.kind for f in gaming_findings(rows)} >= {"retelling"}
+    assert not [f for f in gaming_findings([{**_row(last, 0.9), "source_id": "not-built-in"}] * 4)
+                if f.kind == "retelling"]

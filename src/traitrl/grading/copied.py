@@ -77,3 +77,31 @@ def own_words(response: str, sources: Iterable[str], min_words: int = COPY_MIN_W
         pos, i = words[j].end(), j + 1
     out.append(response[pos:])
     return "".join(out)
+
+
+# Words that carry no content of the scenario (the gaming guard's function words, and the person words a retelling
+# swaps: "I run a start-up" retold as "You run a start-up").
+_PERSON_OR_SHORT = re.compile(r"^(?:.{1,2}|i'm|you're|we're|they're|i've|you've|we've|i'd|you'd|we'd|i'll|you'll|"
+                              r"we'll|yours|mine|ours|theirs)$")
+
+
+def prompt_overlap(response: str, sources: Iterable[str]) -> float:
+    """Share of the reply's content words (not function words) that also occur anywhere in ``sources``.
+
+    A retelling paraphrases: the eight-completion d = 1.0 arm trained for 140 steps with the narration gate learned
+    to tell the user their own situation back ("You're the communications officer for a climate research
+    institute. You're writing a media statement…"), which speaks to the user and copies few 6-word runs. Its top 20
+    replies had a median overlap of 0.5 with the conversation; the 90-step arm's at most 0.48; the scenario bank's
+    good oracles a median of 0.20, 99% at most 0.53. ``traitrl top-completions`` flags a run whose top replies are
+    mostly such retellings (``retelling``)."""
+    from traitrl.grading.guard import FUNCTION_WORDS
+
+    def content(text: str) -> list[str]:
+        return [k for k in (_key(m.group(0)) for m in _WORD.finditer(text))
+                if k not in FUNCTION_WORDS and not _PERSON_OR_SHORT.match(k) and not k.isdigit()]
+
+    words = content(response)
+    if not words:
+        return 0.0
+    seen = {w for s in sources for w in content(s)}
+    return sum(w in seen for w in words) / len(words)

@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from traitrl.core.types import Message
-from traitrl.grading.copied import copied_share
+from traitrl.grading.copied import copied_share, prompt_overlap
 from traitrl.grading.criteria import Criterion
 from traitrl.grading.refusal import is_refusal
 from traitrl.grading.rubric import CriterionJudge, RubricReward, grade_rubric, rubric_training_reward
@@ -250,6 +250,7 @@ def _reward_func(kind: str, name: str, ledger: RewardLedger, judge: CriterionJud
                 sources = [str(m.get("content", "")) for m in messages if isinstance(m, dict)] \
                     if isinstance(messages, list) else []
                 record["copied_share"] = round(copied_share(text, sources), 3)
+                record["prompt_overlap"] = round(prompt_overlap(text, sources), 3)
             records.append(record)
         state = kwargs.get("trainer_state")
         step = int(getattr(state, "global_step", 0)) + 1  # rewards are computed for the step about to run

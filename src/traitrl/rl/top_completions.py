@@ -16,7 +16,12 @@ for the cheap ways of scoring on a rubric without doing what it asks:
 - ``narration``: half or more of the top completions (and at least 4) never address anyone — no first- or
   second-person word, no yes / no answer — but narrate the scenario in the third person ("The lab head has also
   decided to undo the exclusion…"; ``traitrl.grading.address``). Rubric grading now gives such replies no positive
-  credit; before it did, 16 of the 140-step d = 1.0 arm's top 20 narrated, and 231 of its 255 held-out replies.
+  credit; before it did, 16 of the 140-step d = 1.0 arm's top 20 narrated, and 231 of its 255 held-out replies;
+- ``retelling``: half or more of the top completions (and at least 4) are mostly the conversation's own content
+  words (``traitrl.grading.copied.prompt_overlap`` >= 0.5) — the situation told back to the user ("You're the
+  communications officer for a climate research institute. You're writing a media statement…"), which the
+  narration gate lets through. 12 of the 140-step d = 1.0 arm trained with the gate; of its 90-step arm, none; of
+  the scenario bank's good oracles, 2% are above 0.5.
 
 ``traitrl top-completions RUN_DIR`` prints them with the criteria that earned their reward and exits 1 when any
 check fires; ``traitrl train`` stores the same check in the run record (``top_completions``).
@@ -27,6 +32,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,11 +41,14 @@ from pydantic import BaseModel
 from traitrl.core.errors import UserError
 from traitrl.grading import guard
 from traitrl.grading.address import speaks_to_user
+from traitrl.grading.copied import prompt_overlap
 
 FindingKind = Literal["keyword_stuffing", "rubric_echo", "formulaic_opener", "repetition", "prompt_echo",
-                      "narration"]
+                      "narration", "retelling"]
 MIN_FUNCTION_SHARE = 0.25
 MAX_COPIED_SHARE = 0.5
+# A top reply whose content words are half or more the conversation's (``prompt_overlap``; good oracles: 2% of them).
+MAX_PROMPT_OVERLAP = 0.5
 NARRATION_SHARE = 0.5
 NARRATION_MIN = 4
 OPENER_WORDS = 4
@@ -94,6 +103,25 @@ def _opener(text: str) -> str:
     return " ".join(w.lower() for w in guard.words_of(text)[:OPENER_WORDS])
 
 
+def _overlap(row: dict[str, Any]) -> float | None:
+    """The sample's recorded ``prompt_overlap``; for runs recorded before it was logged, computed from the built-in
+    scenario its ``source_id`` names (None when that scenario is not built in)."""
+    value = row.get("prompt_overlap")
+    if isinstance(value, (int, float)):
+        return float(value)
+    scenario = _builtin_scenarios().get(str(row.get("source_id")))
+    if scenario is None:
+        return None
+    return prompt_overlap(str(row.get("completion") or ""), [m.content for m in scenario.messages])
+
+
+@lru_cache(maxsize=1)
+def _builtin_scenarios() -> dict[str, Any]:
+    from traitrl.scenarios.bank import build_bank
+
+    return {s.id: s for s in build_bank(seed=0)}
+
+
 def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
     """The gaming checks (module docstring) on completions ranked best first."""
     findings: list[Finding] = []
@@ -115,6 +143,11 @@ def gaming_findings(rows: Sequence[dict[str, Any]]) -> list[Finding]:
         if isinstance(copied, (int, float)) and copied >= MAX_COPIED_SHARE:
             findings.append(Finding(kind="prompt_echo", rank=rank,
                                     detail=f"{copied:.0%} of its words are copied from the conversation"))
+    retelling = [rank for rank, row in enumerate(rows, 1) if (_overlap(row) or 0.0) >= MAX_PROMPT_OVERLAP]
+    if len(retelling) >= NARRATION_MIN and len(retelling) >= NARRATION_SHARE * len(rows):
+        findings += [Finding(kind="retelling", rank=rank, detail=f"{len(retelling)} of the top {len(rows)} are mostly "
+                             f"the conversation's own words (content-word overlap >= {MAX_PROMPT_OVERLAP:.0%})")
+                     for rank in retelling]
     narrating = [rank for rank, row in enumerate(rows, 1) if not speaks_to_user(str(row.get("completion") or ""))]
     if len(narrating) >= NARRATION_MIN and len(narrating) >= NARRATION_SHARE * len(rows):
         findings += [Finding(kind="narration", rank=rank, detail=f"{len(narrating)} of the top {len(rows)} address "
