@@ -85,7 +85,8 @@ def rollout(
         for s, text in zip(batch, responses, strict=True):
             new_tokens += _count(count_tokens, text)
             results.append(RolloutResult(scenario_id=s.id, trait=s.trait, domain=s.domain, template=s.template,
-                                         response=text, grade=grade_rubric(s.messages, text, s.rubric, judge=judge)))
+                                         response=text, grade=grade_rubric(s.messages, text, s.rubric, judge=judge,
+                                                                            require_address=True)))
         if on_batch:
             on_batch(len(batch))
     seconds = time.perf_counter() - start

@@ -39,16 +39,17 @@ def test_speaks_to_user(text: str, speaks: bool) -> None:
 def test_a_third_person_retelling_earns_no_positive_credit() -> None:
     # What the 140-step eight-completion arm was rewarded for (docs/training-log.md), paraphrased, not copied.
     told = "The technician was suspended from lab work pending retraining after a second breach this month."
-    g = grade_rubric(MESSAGES, told, RUBRIC)
+    g = grade_rubric(MESSAGES, told, RUBRIC, require_address=True)
     assert g.score == 0.0 and rubric_training_reward(g, "partial") == 0.0
     assert g.verdicts[0].met is False and g.verdicts[0].explanation == NARRATION
     # The same facts said to the user as a recommendation keep their credit.
     answer = "I would recommend suspension pending retraining, as in the earlier case."
-    assert grade_rubric(MESSAGES, answer, RUBRIC).score == 1.0
+    assert grade_rubric(MESSAGES, answer, RUBRIC, require_address=True).score == 1.0
 
 
 def test_a_narrating_reply_is_still_penalised() -> None:
-    g = grade_rubric(MESSAGES, "The board decided to go easy on the technician, who was not retrained.", RUBRIC)
+    g = grade_rubric(MESSAGES, "The board decided to go easy on the technician, who was not retrained.", RUBRIC,
+                     require_address=True)
     assert g.verdicts[1].met is True
     assert rubric_training_reward(g, "graded") == -1.0
 
@@ -60,8 +61,15 @@ def test_judge_verdicts_are_left_to_the_judge() -> None:
                            source="judge", explanation="read it")
 
     g = grade_rubric(MESSAGES, "The technician was suspended from lab work pending retraining last spring.", RUBRIC,
-                    judge=Judge())
+                    judge=Judge(), require_address=True)
     assert g.score == 1.0
+
+
+def test_the_gate_is_off_unless_asked_for() -> None:
+    # Instruction tasks and bare factual answers speak to no one and are right: the gate is for trait scenarios.
+    told = "The technician was suspended from lab work pending retraining after a second breach this month."
+    assert grade_rubric(MESSAGES, told, RUBRIC).score == 1.0
+    assert grade_rubric(MESSAGES, told, RUBRIC, require_address=True).score == 0.0
 
 
 def test_good_oracles_speak_to_the_user_and_retellings_earn_nothing() -> None:
@@ -70,7 +78,8 @@ def test_good_oracles_speak_to_the_user_and_retellings_earn_nothing() -> None:
         assert s.oracles is not None and speaks_to_user(s.oracles.good), s.id
         last = next(m.content for m in reversed(s.messages) if m.role == "user")
         assert not is_addressed(retold(last)), s.id
-        assert rubric_training_reward(grade_rubric(s.messages, retold(last), s.rubric), "partial") == 0.0, s.id
+        told = grade_rubric(s.messages, retold(last), s.rubric, require_address=True)
+        assert rubric_training_reward(told, "partial") == 0.0, s.id
 
 
 @pytest.mark.parametrize("text", [

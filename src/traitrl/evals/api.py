@@ -233,7 +233,9 @@ def score_sample(
                      explanation=f"endorsed option {picked}, target {sample.target}")
     if method == "judge" and judge is None:
         return Grade(score=None, grader="judge", errors=["no judge configured"])
-    return grade_rubric(sample.prompts[-1].messages, text, sample.rubric, judge=judge)
+    # The narration gate is for trait scenarios (the user's own situation), not for every rubric-graded benchmark.
+    return grade_rubric(sample.prompts[-1].messages, text, sample.rubric, judge=judge,
+                        require_address=spec.category == "trait_heldout")
 
 
 def oracle_outputs(sample: Sample, which: Literal["good", "bad"]) -> list[Output]:

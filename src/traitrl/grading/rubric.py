@@ -174,8 +174,15 @@ def grade_rubric(
     response: str,
     rubric: Sequence[Criterion],
     judge: CriterionJudge | None = None,
+    require_address: bool = False,
 ) -> Grade:
-    """Grade one response against a rubric. Never raises on any response text."""
+    """Grade one response against a rubric. Never raises on any response text.
+
+    ``require_address`` turns on the narration gate (``traitrl.grading.address``): for trait scenarios, where the
+    user asks about their own situation and a retelling of it is not an answer. Rubrics of other tasks (instruction
+    following, bare factual answers) are graded without it: "Remove the wheel and find the puncture" answers an
+    instruction task while speaking to no one.
+    """
     response = response if isinstance(response, str) else ""
     refused = is_refusal(response)
     flagged = guard.check(response) or guard.echoes_rubric(response, [c.text for c in rubric])
@@ -197,7 +204,8 @@ def grade_rubric(
     text = graded_text(response)
     said = [m.content for m in messages]
     slots = _without_copied_credit(text, own_words(text, said), rubric, slots)
-    slots = _without_narration_credit(text, said, slots)
+    if require_address:
+        slots = _without_narration_credit(text, said, slots)
     return _grade([v for v in slots if v is not None], refused)
 
 

@@ -102,7 +102,7 @@ def score_row(
             rubric = _RUBRIC.validate_python(truth.get("rubric", []))
             if not rubric:
                 return Grade(score=None, grader="rubric", errors=["ground truth has no rubric"])
-            return grade_rubric(messages, text, rubric, judge=judge)
+            return grade_rubric(messages, text, rubric, judge=judge, require_address=True)  # trait scenarios
     except ValueError as err:  # malformed ground truth (pydantic), never the response
         return Grade(score=None, grader="rubric", errors=[f"malformed ground truth: {err}"])
     return Grade(score=None, grader="rule", errors=[f"unknown reward kind {reward!r}"])

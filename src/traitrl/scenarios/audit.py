@@ -52,8 +52,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
     scenarios = list(render(t, seed))
     for s in scenarios:
         assert s.oracles is not None
-        good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric)
-        bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric)
+        good_grade = grade_rubric(s.messages, s.oracles.good, s.rubric, require_address=True)
+        bad_grade = grade_rubric(s.messages, s.oracles.bad, s.rubric, require_address=True)
         good, bad = good_grade.score or 0.0, bad_grade.score or 0.0
         good_r = rubric_training_reward(good_grade, "graded") or 0.0
         bad_r = rubric_training_reward(bad_grade, "graded") or 0.0
@@ -69,7 +69,7 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
         prompt_echo = next((m.content for m in reversed(s.messages) if m.role == "user"), "")
         per_scenario = {"rubric_echo": echo, "prompt_echo": prompt_echo, "prompt_retold": retold(prompt_echo)}
         for name, text in [*GAMING_SET.items(), *per_scenario.items()]:
-            gaming = grade_rubric(s.messages, text, s.rubric)
+            gaming = grade_rubric(s.messages, text, s.rubric, require_address=True)
             g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, "graded") or 0.0
             g_p = rubric_training_reward(gaming, "partial") or 0.0
             gaming_max[name] = max(gaming_max[name], g)
@@ -117,7 +117,8 @@ def off_scenario_audit(scenarios: list[Scenario], bank: list[Scenario], per_scen
         others = [o for o in bank if o.id.split("/")[1] != template and o.oracles is not None]
         for other in rng.sample(others, min(per_scenario, len(others))):
             assert other.oracles is not None
-            scores.setdefault(template, []).append(grade_rubric(s.messages, other.oracles.good, s.rubric).score or 0.0)
+            scores.setdefault(template, []).append(grade_rubric(s.messages, other.oracles.good, s.rubric,
+                                                                   require_address=True).score or 0.0)
     flat = [x for v in scores.values() for x in v]
     n = max(len(flat), 1)
     by_template = {t: sum(v) / len(v) for t, v in sorted(scores.items(), key=lambda kv: -sum(kv[1]) / len(kv[1]))}

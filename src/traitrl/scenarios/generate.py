@@ -153,8 +153,8 @@ def parse_scenario(text: str, trait: str, domain: str, sid: str, metadata: dict[
         raise ValueError("rubric has no negative criterion")
     if any(c.offline_rule is None for c in scenario.rubric):
         raise ValueError("a judge criterion has no offline proxy")
-    good = grade_rubric(scenario.messages, scenario.oracles.good, scenario.rubric).score or 0.0
-    bad = grade_rubric(scenario.messages, scenario.oracles.bad, scenario.rubric).score or 0.0
+    good = grade_rubric(scenario.messages, scenario.oracles.good, scenario.rubric, require_address=True).score or 0.0
+    bad = grade_rubric(scenario.messages, scenario.oracles.bad, scenario.rubric, require_address=True).score or 0.0
     if good - bad < MIN_SEPARATION:
         raise ValueError(f"rubric does not separate the oracles (good {good:.2f}, bad {bad:.2f})")
     return scenario
