@@ -134,9 +134,9 @@ def test_compare_reports_rubric_replies_that_speak_to_no_one(tmp_path: Path) -> 
             st.record_samples(SampleRow(run_id=run, benchmark="gen", sample_id=f"i{i}", version="v1", score=0.5,
                                         refused=False, grade={"grader": "rubric"}, outputs=[{"text": t}],
                                         seconds=0.0) for i, t in enumerate(texts))
-            # A bare factual answer is graded by a rule, not a rubric: it is not counted as speaking to no one.
+            # Outside the trait scenarios the gate does not apply: a bare answer there is not counted.
             st.record_samples([SampleRow(run_id=run, benchmark="facts", sample_id="f", version="v1", score=1.0,
-                                         refused=False, grade={"grader": "rule"}, outputs=[{"text": "Paris."}],
+                                         refused=False, grade={"grader": "rubric"}, outputs=[{"text": "Paris."}],
                                          seconds=0.0)])
     out = tmp_path / "cmp.json"
     c = runner.invoke(app, ["compare", "a", "b", "--store", str(store), "--json-out", str(out)])

@@ -248,8 +248,12 @@ def compare_command(
             comp = compare_stored_runs(db, run_a, run_b)
             rows = {rid: db.load_samples(rid) for rid in (run_a, run_b)}
             looping = [looping_share(t for row in rows[rid] for t in row.replies) for rid in (run_a, run_b)]
-            narrating = [narrating_share(t for row in rows[rid] if row.grade.get("grader") == "rubric"
-                                         for t in row.replies) for rid in (run_a, run_b)]
+            # Only where the narration gate applies: rubric-graded trait scenarios (evals.api.score_sample).
+            trait = {rid: {n for n, e in run.benchmarks.items() if e.get("category") == "trait_heldout"}
+                     for rid in (run_a, run_b) if (run := db.get_run(rid)) is not None}
+            narrating = [narrating_share(t for row in rows[rid] if row.benchmark in trait.get(rid, set())
+                                         and row.grade.get("grader") == "rubric" for t in row.replies)
+                         for rid in (run_a, run_b)]
     except (ValueError, OSError) as err:
         raise _fail(describe_error(err)) from None
     if not comp.results:
@@ -270,8 +274,8 @@ def compare_command(
                          f"{looping[1][1]} (generated replies that say a sentence of {REPEAT_MIN_WORDS}+ words twice)"))
     if narrating[0][1] or narrating[1][1]:
         _out.print(plain(f"replies speaking to no one: A {_pct(narrating[0][0])}% of {narrating[0][1]}, B "
-                         f"{_pct(narrating[1][0])}% of {narrating[1][1]} (rubric-graded replies with no first- or "
-                         "second-person word, direct answer or advice: retellings, which earn no offline credit)"))
+                         f"{_pct(narrating[1][0])}% of {narrating[1][1]} (rubric-graded trait-scenario replies with no first- "
+                         "or second-person word, direct answer or advice: retellings, which earn no offline credit)"))
     if comp.shift is not None:
         _print_paired(comp.shift.results, f"contrast shift, B = {run_b} vs A = {run_a} (Δ = B − A, pp; its own "
                       "BH family)")

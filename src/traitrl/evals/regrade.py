@@ -14,6 +14,7 @@ Re-grading into a run id that is already a re-grade of the same source resumes i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Console
@@ -51,9 +52,9 @@ def regrade_run(store: Store, run_id: str, new_run_id: str, judge: CriterionJudg
     existing = store.get_run(new_run_id)
     if existing is not None and existing.labels.get("regraded_from") != run_id:
         raise UserError(f"run {new_run_id!r} already exists and is not a re-grade of {run_id!r}; choose another id")
-    record = RunRecord(**{**source.__dict__, "run_id": new_run_id, "started_at": now(), "finished_at": None,
-                          "git_hash": git_hash(), "traitrl_version": traitrl.__version__,
-                          "labels": {**source.labels, "regraded_from": run_id}, "benchmarks": {}})
+    record = replace(source, run_id=new_run_id, started_at=now(), finished_at=None, git_hash=git_hash(),
+                     traitrl_version=traitrl.__version__, labels={**source.labels, "regraded_from": run_id},
+                     benchmarks={})
     if existing is None:
         store.create_run(record)
     result = RunResult(run_id=new_run_id)

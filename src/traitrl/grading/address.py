@@ -21,8 +21,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-_PERSON = re.compile(r"\b(i|i'm|i'd|i'll|i've|me|my|mine|we|we're|we'd|we'll|we've|us|our|ours|you|you're|you'd|"
-                     r"you'll|you've|your|yours|let's|please)\b", re.IGNORECASE)
+#: First- and second-person words: a reply with one speaks to someone.
+FIRST_SECOND_PERSON = ("i", "i'm", "i'd", "i'll", "i've", "me", "my", "mine", "we", "we're", "we'd", "we'll", "we've",
+                       "us", "our", "ours", "you", "you're", "you'd", "you'll", "you've", "your", "yours", "let's",
+                       "please")
+#: The third-person words a retelling swaps in for them.
+THIRD_PERSON = ("they", "they're", "they'd", "they'll", "they've", "them", "their", "theirs", "themselves", "he", "him",
+                "his", "she", "her", "hers")
+#: Words that say who, not what: compared as equal when telling a repeated request or a retelling from new content.
+PERSON_WORDS = frozenset(FIRST_SECOND_PERSON + THIRD_PERSON)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.IGNORECASE)
+
+
+_PERSON = _alternation(FIRST_SECOND_PERSON)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 #: How many words of an instruction are compared with the conversation to tell advice from a repeated request: two,
 #: because a retelling changes the person words after the verb ("Confirm once you have…" → "Confirm once they have…").
@@ -45,8 +59,7 @@ def is_addressed(text: str) -> bool:
 
 
 # Person words compare equal, so that "Give me one number" repeated as "Give them one number" is still the request.
-_ANY_PERSON = re.compile(_PERSON.pattern[:-3] + r"|they|they're|they'd|they'll|they've|them|their|theirs|"
-                         r"themselves|he|him|his|she|her|hers)\b", re.IGNORECASE)
+_ANY_PERSON = _alternation(PERSON_WORDS)
 
 
 def _words(text: str) -> list[str]:

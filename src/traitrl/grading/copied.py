@@ -79,26 +79,23 @@ def own_words(response: str, sources: Iterable[str], min_words: int = COPY_MIN_W
     return "".join(out)
 
 
-# Words that carry no content of the scenario (the gaming guard's function words, and the person words a retelling
-# swaps: "I run a start-up" retold as "You run a start-up").
-_PERSON_OR_SHORT = re.compile(r"^(?:.{1,2}|i'm|you're|we're|they're|i've|you've|we've|i'd|you'd|we'd|i'll|you'll|"
-                              r"we'll|yours|mine|ours|theirs)$")
-
-
 def prompt_overlap(response: str, sources: Iterable[str]) -> float:
     """Share of the reply's content words (not function words) that also occur anywhere in ``sources``.
 
     A retelling paraphrases: the eight-completion d = 1.0 arm trained for 140 steps with the narration gate learned
     to tell the user their own situation back ("You're the communications officer for a climate research
-    institute. You're writing a media statement…"), which speaks to the user and copies few 6-word runs. Its top 20
-    replies had a median overlap of 0.5 with the conversation; the 90-step arm's at most 0.48; the scenario bank's
-    good oracles a median of 0.20, 99% at most 0.53. ``traitrl top-completions`` flags a run whose top replies are
+    institute. You're writing a media statement…"), which speaks to the user and copies few 6-word runs. 12 of its
+    top 20 replies had an overlap of 0.5 or more with the conversation, the 90-step arm's none; of the scenario
+    bank's good oracles 67 of 3,195 (2%; median 0.20). ``traitrl top-completions`` flags a run whose top replies are
     mostly such retellings (``retelling``)."""
+    from traitrl.grading.address import PERSON_WORDS
     from traitrl.grading.guard import FUNCTION_WORDS
 
     def content(text: str) -> list[str]:
+        # Function words and person words carry no content of the scenario ("I run a start-up" retold as "You run
+        # a start-up"), nor do words of one or two letters and numbers.
         return [k for k in (_key(m.group(0)) for m in _WORD.finditer(text))
-                if k not in FUNCTION_WORDS and not _PERSON_OR_SHORT.match(k) and not k.isdigit()]
+                if len(k) > 2 and k not in FUNCTION_WORDS and k not in PERSON_WORDS and not k.isdigit()]
 
     words = content(response)
     if not words:

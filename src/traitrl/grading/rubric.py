@@ -106,7 +106,7 @@ def aggregate(verdicts: Sequence[Verdict]) -> float | None:
         return None
     presence = [v for v in graded if v.points > 0 and not v.absence_only]
     engaged = not presence or any(v.met for v in presence)
-    total = sum(v.points for v in graded if v.met and (engaged or v.points < 0 or not v.absence_only))
+    total = sum(v.points for v in graded if v.met and (engaged or not v.absence_only))  # penalties: never absence_only
     return min(max(total, 0.0), max_points) / max_points
 
 

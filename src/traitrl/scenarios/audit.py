@@ -112,9 +112,13 @@ def off_scenario_audit(scenarios: list[Scenario], bank: list[Scenario], per_scen
     """
     rng = random.Random(seed)
     scores: dict[str, list[float]] = {}
+    with_oracles = [o for o in bank if o.oracles is not None]
+    others_of: dict[str, list[Scenario]] = {}
     for s in scenarios:
         template = s.id.split("/")[1]
-        others = [o for o in bank if o.id.split("/")[1] != template and o.oracles is not None]
+        if template not in others_of:
+            others_of[template] = [o for o in with_oracles if o.id.split("/")[1] != template]
+        others = others_of[template]
         for other in rng.sample(others, min(per_scenario, len(others))):
             assert other.oracles is not None
             scores.setdefault(template, []).append(grade_rubric(s.messages, other.oracles.good, s.rubric,
