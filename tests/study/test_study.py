@@ -160,3 +160,20 @@ def test_ledger_records_atomically_and_a_damaged_ledger_only_costs_time(tmp_path
     path.write_text('{"stages": {"train:a": ')  # truncated by a crash of something else
     run_stages([stage("train:a", "k1")], Ledger.open(path), None)
     assert calls[-1] == "train:a"
+
+
+@pytest.mark.parametrize(("profile", "measured"), [("demo", 77), ("quick", 236), ("dose-90", 1350)])
+def test_training_eta_is_within_a_factor_of_two_of_measured_arms(profile: str, measured: float) -> None:
+    # Seconds per arm measured on the 2-core machine (demo and quick with their held-out curves; dose-90 is 21-24 min).
+    # The ETA once multiplied every row by every token, which put a 90-step arm at 3.5 h instead of 22 min.
+    cfg = load_study_config(ROOT / "configs" / "study" / f"{profile}.yaml")
+    estimates = [s.estimate for s in plan(cfg) if s.name.startswith("train:")]
+    assert estimates and all(measured / 2 <= e <= measured * 2 for e in estimates), estimates
+
+
+def test_the_dose_profiles_train_every_preregistered_dose_against_d0() -> None:
+    for profile in ("dose", "dose-90"):
+        cfg = load_study_config(ROOT / "configs" / "study" / f"{profile}.yaml")
+        doses = sorted(0.0 if cfg.train_config(a, 0).arm == "baseline" else cfg.train_config(a, 0).dose
+                       for a in cfg.arms)
+        assert doses == sorted(cfg.preregistration.doses) and cfg.train_config(cfg.baseline, 0).arm == "baseline"

@@ -32,26 +32,41 @@ from traitrl.study.collect import build_report
 from traitrl.study.config import START, StudyConfig
 from traitrl.study.stages import Ledger, Stage, StageOutcome, run_stages
 
-# Costs on the 2-core CPU (fp32, embedded model), only for the study's ETA, measured on the demo and quick profiles;
-# the ETA rescales them by the pace of the stages of the same kind that already ran in this session.
-_SECONDS_PER_TRAIN_TOKEN = 0.09  # GRPO, per generated token incl. held-out tracking (demo 0.10, quick 0.077)
+# Costs on the 2-core CPU (embedded model), only for the study's ETA; the ETA rescales them by the pace of the stages
+# of the same kind that already ran in this session. A GRPO step decodes its group in parallel, so its time grows
+# with the token budget more than with the rows: seconds per step ~ max_tokens x (decode + rows x update). Measured:
+# demo 77 s and quick 236 s per arm (with their held-out curves), 90 steps of 2 x 8 x 96 tokens 21-24 min.
+_TRAIN_FIXED_SECONDS = 30.0  # loading the model, the first held-out pass's setup, saving the final checkpoint
+_SECONDS_PER_DECODE_TOKEN = 0.1  # one decoding step of the whole group
+_SECONDS_PER_UPDATE_TOKEN = 0.005  # scoring and the update, per row and token of budget
+_SECONDS_PER_HELDOUT_ITEM = 2.5  # one held-out trait scenario during training (generated and rubric-graded)
 _SECONDS_PER_ITEM = 0.4  # one model, one benchmark item (demo 0.45, quick 0.39)
+_SECONDS_PER_SCENARIO = 0.9  # one trait scenario: a greedy reply and its rubric (all 255 held-out at 128 tokens: 3.7 min)
 _SECONDS_PER_PERSONA_ITEM = 0.3  # the same under a persona, smaller suites (demo 0.27, quick 0.33)
 _SECONDS_PER_FT_CELL = 10.0  # per model and grid cell: loading and the start evaluation ...
 _SECONDS_PER_FT_STEP = 3.0  # ... plus per SFT step up to the last checkpoint (demo 21 s at 4 steps, quick 44 s at 12)
 
 
-def _items(ev: PersistEval) -> int:
-    """How many items an evaluation scores (for the ETA only): per benchmark, its ``n`` or the limit."""
+def _refs(ev: PersistEval) -> list[tuple[str, int]]:
+    """Each benchmark an evaluation scores with how many items (for the ETA only): its ``n`` or the limit."""
     from traitrl.evals.registry import parse_ref, suite_names
 
-    names = list(ev.benchmarks) or suite_names(ev.suite)
     per = ev.limit or (50 if ev.quick else 110)
-    total = 0
-    for ref in names:
+    out = []
+    for ref in list(ev.benchmarks) or suite_names(ev.suite):
         n = parse_ref(ref).args.get("n")
-        total += min(per, n) if isinstance(n, int) and n > 0 else per
-    return total
+        out.append((ref, min(per, n) if isinstance(n, int) and n > 0 else per))
+    return out
+
+
+def _items(ev: PersistEval) -> int:
+    return sum(n for _, n in _refs(ev))
+
+
+def eval_seconds(ev: PersistEval) -> float:
+    """Estimated seconds of one evaluation on the 2-core CPU (ETA only): trait scenarios generate a whole reply."""
+    return sum(n * (_SECONDS_PER_SCENARIO if ref.startswith("scenarios:") else _SECONDS_PER_ITEM)
+               for ref, n in _refs(ev))
 
 
 def model_specs(config: StudyConfig) -> dict[str, str]:
@@ -63,12 +78,20 @@ def model_specs(config: StudyConfig) -> dict[str, str]:
     return specs
 
 
+def train_seconds(tc: Any) -> float:
+    """Estimated seconds of one training run on the 2-core CPU (for the study's ETA only)."""
+    rows = tc.prompts_per_step * tc.generations_per_prompt
+    per_step = tc.max_tokens * (_SECONDS_PER_DECODE_TOKEN + rows * _SECONDS_PER_UPDATE_TOKEN)
+    passes = 0 if tc.heldout_n == 0 else 2 if tc.heldout_every == 0 else tc.steps // tc.heldout_every + 1
+    return _TRAIN_FIXED_SECONDS + tc.steps * per_step + passes * tc.heldout_n * _SECONDS_PER_HELDOUT_ITEM
+
+
 def _train_stage(config: StudyConfig, arm: str, seed: int) -> Stage:
     from traitrl.evals.identity import training_run_id
 
     tc = config.train_config(arm, seed)
     key = training_run_id({"config": json.loads(tc.model_dump_json(exclude={"resume"}))})
-    cost = tc.steps * tc.prompts_per_step * tc.generations_per_prompt * tc.max_tokens * _SECONDS_PER_TRAIN_TOKEN
+    cost = train_seconds(tc)
 
     def run() -> dict[str, Any]:
         from traitrl.rl.train import run_training
@@ -104,7 +127,7 @@ def _eval_stage(config: StudyConfig, name: str, spec: str, depends: str, console
         failed = [o.name for o in result.outcomes if o.status == "error"]
         return {"run_id": result.run_id, "failed": failed}
 
-    return Stage(f"eval:{name}", key, _items(ev) * _SECONDS_PER_ITEM, run)
+    return Stage(f"eval:{name}", key, eval_seconds(ev), run)
 
 
 def _persist_stages(config: StudyConfig, specs: dict[str, str], deps: dict[str, str],
