@@ -19,6 +19,7 @@ from traitrl.report.schema import (
     BenchmarkFlag,
     Curve,
     CurvePoint,
+    DoseRow,
     FinetuneSummary,
     HarmPoint,
     Headline,
@@ -175,6 +176,11 @@ def build_report(seed: int = 0) -> StudyReport:
         provenance=_provenance(),
         models={"start": "run-start", BASELINE: "run-base", "trait_d05": "run-trait", "reward_control": "run-ctrl"},
         headlines=headlines, deltas=deltas,
+        dose_response=[
+            DoseRow(arm=BASELINE, dose=0.0, trait_benchmark="scenarios:heldout", mean=0.065),
+            DoseRow(arm="trait_d05", dose=0.05, trait_benchmark="scenarios:heldout", mean=0.104, delta=0.039,
+                    ci_low=-0.0004, ci_high=0.088, p_value=0.13, ood=headlines[0]),
+        ],
         shift_headlines=[Headline(arm="trait_d05", baseline=BASELINE, ahead=9, n_benchmarks=12, significant_gains=2,
                                   significant_regressions=0, mean_delta=0.031,
                                   text="ahead on 9 of 12; 2 significant after BH; mean Δ +3.1 pp")],
@@ -207,6 +213,8 @@ def build_injected_report() -> StudyReport:
     report.headlines[0].text = evil
     report.headlines[1].arm = "arm " + evil
     report.shift_headlines[0].text = evil
+    report.dose_response[0].trait_benchmark = evil
+    report.dose_response[1].arm = "dose " + evil
     report.headroom[0].model = evil
     for d in report.deltas[:3]:
         d.benchmark = d.benchmark + " " + evil

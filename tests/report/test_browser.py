@@ -40,7 +40,7 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_S = 60
-N_PLOTS = 7  # two forest plots, two training curves, the transfer heatmap, retention, harm curves
+N_PLOTS = 8  # the dose-response, two forest plots, two training curves, the transfer heatmap, retention, harm curves
 REPO = Path(__file__).resolve().parents[2]
 _CONSOLE = re.compile(r':CONSOLE[:(]\d+\)?\]\s*"(?P<message>.*)", source: (?P<source>\S*)')
 

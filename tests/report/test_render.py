@@ -63,7 +63,8 @@ def test_every_section_and_the_table_of_contents(rendered: ReportPaths) -> None:
 
 def test_each_plot_is_an_inline_svg_in_its_section(rendered: ReportPaths) -> None:
     html = rendered.html.read_text(encoding="utf-8")
-    expected = {"deltas": 2, "training": 2, "transfer": 1, "persistence": 2}  # forest per arm; reward + held-out
+    # forest per arm; reward + held-out; the dose-response under the headline
+    expected = {"headline": 1, "deltas": 2, "training": 2, "transfer": 1, "persistence": 2}
     for sid, n in expected.items():
         assert section(html, sid).count('<svg class="plot"') == n, sid
     assert html.count("<svg") == sum(expected.values())
@@ -156,3 +157,15 @@ def test_unencodable_text_does_not_stop_the_report(tmp_path: Path) -> None:
     paths = write_report(report, tmp_path / "out")
     assert "bad ? byte" in paths.html.read_text(encoding="utf-8")
     assert read_summary(paths.json).transcripts[0].response == "bad \ud800 byte"  # JSON keeps it (as \ud800)
+
+
+def test_dose_response_table_and_plot(rendered: ReportPaths) -> None:
+    head = section(rendered.html.read_text(encoding="utf-8"), "headline")
+    assert 'id="dose-response"' in head and 'aria-label="Dose–response"' in head
+    # both rows, the baseline's without a Δ, the arm's with its CI and its OOD headline
+    assert ">0.00</td>" in head and ">0.05</td>" in head and ">6.5%</td>" in head and ">10.4%</td>" in head
+    assert "[-0.0 pp, +8.8 pp]" in head and build_report().headlines[0].text in head
+    md = rendered.markdown.read_text(encoding="utf-8")
+    assert "### Dose–response" in md
+    assert "| trait\\_d05 | 0.05 | 10.4% | +3.9 pp (-0.0 pp … +8.8 pp) | 0.1300 | no |" in md
+    assert "| baseline | 0 | 6.5% |  |" in md

@@ -60,6 +60,18 @@ def render_markdown(report: StudyReport) -> str:
     else:
         lines.append("No arm was compared with the baseline (not run in this profile).")
     lines.append("")
+    if report.dose_response:
+        base = report.dose_response[0]
+        lines += ["### Dose–response", "",
+                  _row(["arm", "dose", md(base.trait_benchmark), f"Δ vs {md(base.arm)} (CI)", "p", "significant (BH)",
+                        "out-of-distribution benchmarks"]), _row(["---"] * 7)]
+        for d in report.dose_response:
+            ci = "" if d.delta is None else f"{_pp(d.delta)} ({_pp(d.ci_low)} … {_pp(d.ci_high)})"
+            sig = "" if d.delta is None else ("yes" if d.significant else "no")
+            p_value = "—" if d.p_value is None else f"{d.p_value:.4f}"
+            lines.append(_row([md(d.arm), f"{d.dose:g}", _pct(d.mean), ci, p_value, sig,
+                               md(d.ood.text) if d.ood else "baseline"]))
+        lines.append("")
     if report.headroom:
         lines += ["Headroom (benchmarks off floor, ceiling and chance): "
                   + "; ".join(f"{md(h.model)} {h.readable} of {h.benchmarks} by accuracy, {h.shift_readable} of "

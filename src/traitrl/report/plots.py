@@ -34,6 +34,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator  # noqa: 
 from traitrl.report.schema import (  # noqa: E402
     BenchmarkDelta,
     Curve,
+    DoseRow,
     FinetuneSummary,
     PersonaEffect,
     TransferCell,
@@ -136,6 +137,38 @@ def forest_plot(deltas: Sequence[BenchmarkDelta], name: str, title: str) -> str 
             Line2D([], [], color=NEUTRAL, marker="o", markerfacecolor="white", label="not significant"),
         ], loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)  # outside: never covers a row
         return to_svg(fig, name, title)
+
+
+def dose_plot(rows: Sequence[DoseRow], name: str) -> str | None:
+    """Δ vs the baseline by dose: the held-out trait score with its clustered CI, and the OOD benchmarks' mean Δ.
+
+    Doses sit at evenly spaced positions (0.05 and 0.25 would crowd 0 on a linear axis; a log axis has no 0).
+    """
+    arms = [r for r in rows if r.delta is not None]
+    if not arms:
+        return None
+    with _figure(6.0, 3.0) as (fig, (ax,)):
+        xs = list(range(1, len(arms) + 1))
+        for x, r in zip(xs, arms, strict=True):
+            color = (GAIN if (r.delta or 0) > 0 else REGRESSION) if r.significant else NEUTRAL
+            if r.ci_low is not None and r.ci_high is not None:
+                ax.plot([x, x], [_pp(r.ci_low), _pp(r.ci_high)], color=color, linewidth=1.4)
+            ax.plot([x], [_pp(r.delta or 0.0)], marker="o", markersize=6, color=color,
+                    markerfacecolor=color if r.significant else "white")
+            if r.ood is not None and r.ood.n_benchmarks:
+                ax.plot([x + 0.12], [_pp(r.ood.mean_delta)], marker="D", markersize=5, color=PALETTE[0],
+                        linestyle="none")
+        ax.axhline(0.0, color="#24292f", linewidth=0.8)
+        ax.set_xticks(xs, [short(f"d = {r.dose:g} ({r.arm})", 24) for r in arms])
+        ax.set_xlim(0.5, len(arms) + 0.5)
+        ax.grid(axis="x", visible=False)
+        ax.set_ylabel("Δ vs baseline (pp)")
+        ax.legend(handles=[
+            Line2D([], [], color=NEUTRAL, marker="o", markerfacecolor="white", label=short(arms[0].trait_benchmark, 32)
+                   + ", with CI"),
+            Line2D([], [], color=PALETTE[0], marker="D", linestyle="none", label="OOD benchmarks, mean Δ"),
+        ], loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+        return to_svg(fig, name, "Dose–response")
 
 
 METRIC_TITLES = {"reward": "Training reward", "heldout_trait": "Held-out trait score during training"}

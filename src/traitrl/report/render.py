@@ -201,6 +201,7 @@ def _context(report: StudyReport) -> dict[str, Any]:
         "sections": SECTIONS,
         "arms": per_arm,
         "curve_plots": curve_plots,
+        "dose_plot": _svg(plots.dose_plot(report.dose_response, "dose")),
         "transfer_plot": _svg(plots.transfer_heatmap(report.transfer, report.transfer_by, "transfer")),
         "persona_names": report.persona_models,
         "retention_plot": _svg(plots.retention_plot(report.persona_effects, report.persona_models, "retention")),

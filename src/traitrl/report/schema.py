@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2  # v2: shift_headlines, headroom
+SCHEMA_VERSION = 3  # v2: shift_headlines, headroom; v3: dose_response
 
 
 class _Model(BaseModel):
@@ -172,6 +172,21 @@ class BenchmarkFlag(_Model):
     mean: float | None = None
 
 
+class DoseRow(_Model):
+    """One arm of a dose–response study: its trait dose, the held-out trait score and the rest of the suite."""
+
+    arm: str
+    dose: float  # share of trait prompts in the RL mix (0 = the compute-matched baseline)
+    trait_benchmark: str  # the held-out trait benchmark (category trait_heldout) the row reads
+    mean: float  # the arm's mean on it
+    delta: float | None = None  # arm − baseline (None on the baseline's own row)
+    ci_low: float | None = None  # clustered by situation template
+    ci_high: float | None = None
+    p_value: float | None = None
+    significant: bool = False  # after BH over the whole family
+    ood: Headline | None = None  # vs the baseline on every other benchmark (out of the training distribution)
+
+
 class Headroom(_Model):
     """How many benchmarks a model's scores can show a difference on: accuracy, and contrast shift."""
 
@@ -200,6 +215,8 @@ class StudyReport(_Model):
     provenance: Provenance
     models: dict[str, str] = Field(default_factory=dict)  # arm or "start" -> eval run id
     headlines: list[Headline] = Field(default_factory=list)
+    # Trait arms ordered by dose with the baseline first (studies whose trait arms differ in dose)
+    dose_response: list[DoseRow] = Field(default_factory=list)
     # Each arm vs the baseline on contrast-shift scores (first seed; a separate BH family; traitrl.results.shift)
     shift_headlines: list[Headline] = Field(default_factory=list)
     deltas: list[BenchmarkDelta] = Field(default_factory=list)

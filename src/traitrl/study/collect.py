@@ -17,6 +17,7 @@ from traitrl.report.schema import (
     BenchmarkFlag,
     Curve,
     CurvePoint,
+    DoseRow,
     FinetuneSummary,
     HarmPoint,
     Headline,
@@ -60,6 +61,37 @@ def _delta(arm: str, r: PairedResult, flags: list[str]) -> BenchmarkDelta:
                           mean_baseline=r.mean_a, mean_arm=r.mean_b, delta=r.delta, ci_low=r.ci_low,
                           ci_high=r.ci_high, p_value=_f(r.p_value), q_value=_f(r.p_adjusted),
                           significant=r.significant, flags=flags)
+
+
+TRAIT_CATEGORY = "trait_heldout"  # the held-out trait scenarios' category; every other benchmark is out of distribution
+
+
+def _dose_response(config: StudyConfig, results: dict[str, list[PairedResult]]) -> list[DoseRow]:
+    """The baseline and the trait arms by dose: each one's held-out trait score and Δ, and its OOD headline.
+
+    Only for studies whose trait arms differ in dose (a dose–response design); arms with another reward (e.g. the
+    reward control) are left to the headline. The Δs, CIs and BH flags are the family's own (``results``).
+    """
+    seed = config.seeds[0]
+    doses = {a: config.train_config(a, seed).effective_dose for a in config.arms
+             if a == config.baseline or config.train_config(a, seed).arm == "trait"}
+    if len({d for a, d in doses.items() if a != config.baseline}) < 2:
+        return []
+    first = next((rs for rs in results.values() if any(r.category == TRAIT_CATEGORY for r in rs)), [])
+    trait = next((r for r in first if r.category == TRAIT_CATEGORY), None)
+    if trait is None:
+        return []
+    rows = [DoseRow(arm=config.baseline, dose=doses[config.baseline], trait_benchmark=trait.benchmark,
+                    mean=trait.mean_a)]
+    for arm in sorted((a for a in doses if a != config.baseline), key=lambda a: (doses[a], a)):
+        r = next((x for x in results.get(arm, []) if x.benchmark == trait.benchmark), None)
+        if r is None:
+            continue
+        rows.append(DoseRow(arm=arm, dose=doses[arm], trait_benchmark=r.benchmark, mean=r.mean_b, delta=r.delta,
+                            ci_low=r.ci_low, ci_high=r.ci_high, p_value=_f(r.p_value), significant=r.significant,
+                            ood=_headline(arm, config.baseline,
+                                          [x for x in results[arm] if x.category != TRAIT_CATEGORY])))
+    return rows
 
 
 def _either(flags_by_model: dict[str, dict[str, list[str]]], a: str, b: str, benchmark: str) -> list[str]:
@@ -266,6 +298,8 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
                             alpha=prereg.alpha)
         for arm_result in many.arms:
             report.headlines.append(_headline(arm_result.arm, base, arm_result.results))
+        report.dose_response = _dose_response(config, {a.arm: a.results for a in many.arms})
+        for arm_result in many.arms:
             for r in arm_result.results:
                 both = _either(flags_by_model, f"{arm_result.arm}-s{seeds[0]}", f"{base}-s{seeds[0]}", r.benchmark)
                 report.deltas.append(_delta(arm_result.arm, r, both))
