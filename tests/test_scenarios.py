@@ -59,7 +59,8 @@ def test_every_template_separates_oracles_and_resists_gaming(template) -> None: 
     audit = audit_template(template)
     assert audit.problems == []
     assert audit.min_separation >= MIN_SEPARATION
-    assert set(audit.gaming_max) == {*GAMING_SET, "rubric_echo", "prompt_echo", "prompt_retold"}
+    assert set(audit.gaming_max) == {*GAMING_SET, "rubric_echo", "prompt_echo", "prompt_retold",
+                                      "prompt_told_back"}
     assert audit.gaming_max["rubric_echo"] == 0.0  # restating the rubric is caught by the guard, not just outscored
 
 

@@ -47,6 +47,19 @@ def test_copied_share_counts_words_in_copied_runs() -> None:
     assert copied_share("", [PROMPT]) == 0.0
 
 
+def test_a_message_told_back_or_retold_is_still_a_copy() -> None:
+    from traitrl.grading.gaming import retold, told_back
+
+    mine = "I run a small bakery and my landlord wants to raise the rent by a third. Can you draft my reply?"
+    back = told_back(mine)
+    assert back.startswith("you run a small bakery and your landlord")  # it speaks to the user
+    assert copied_share(back, [mine]) == 1.0
+    # retold says "the assistant" for "you" (two words for one): only the run around it is lost
+    assert copied_share(retold(mine), [mine]) > 0.75
+    # Only who is spoken of compares equal: the same sentence about another business is not a copy.
+    assert copied_share("You run a small cafe and your landlord wants to lower the rent by a tenth.", [mine]) == 0.0
+
+
 def test_restating_the_prompt_earns_nothing_it_did_before() -> None:
     echo = grade_rubric(MESSAGES, PROMPT, RUBRIC)
     assert echo.score == 0.0

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from traitrl.grading.address import PERSON_WORDS
+
 #: Shortest copied run that is masked: long enough that the short phrases an answer shares with its question ("the
 #: second approval", "pending retraining") are its own words. On the built-in scenarios 4 and 8 give the same
 #: oracle and echo scores as 6; of the good oracles, the most copied has 37% of its words in 6-word runs.
@@ -35,6 +37,15 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _run_key(word: str) -> str:
+    """How a word is compared inside a copied run: person words are one word, so a message told back to its
+    writer ("I run a bakery and my landlord …" as "You run a bakery and your landlord …") or retold about them is
+    still a copy. Without this, each swapped pronoun broke the run, and the user's message told back in the second
+    person earned ``partial`` reward on 24 of the 255 held-out scenarios (the 140-step gated arm's shortcut)."""
+    k = _key(word)
+    return "·person" if k in PERSON_WORDS else k
+
+
 def _copied(words: list[re.Match[str]], sources: Iterable[str], min_words: int) -> list[bool]:
     """For each word of the reply: is it inside a run of ``min_words`` words that also occurs in a source?"""
     copied = [False] * len(words)
@@ -42,9 +53,9 @@ def _copied(words: list[re.Match[str]], sources: Iterable[str], min_words: int) 
         return copied
     grams: set[tuple[str, ...]] = set()
     for source in sources:
-        keys = [_key(m.group(0)) for m in _WORD.finditer(source)]
+        keys = [_run_key(m.group(0)) for m in _WORD.finditer(source)]
         grams.update(tuple(keys[i:i + min_words]) for i in range(len(keys) - min_words + 1))
-    keys = [_key(m.group(0)) for m in words]
+    keys = [_run_key(m.group(0)) for m in words]
     for i in range(len(words) - min_words + 1):
         if tuple(keys[i:i + min_words]) in grams:
             copied[i:i + min_words] = [True] * min_words
@@ -88,7 +99,6 @@ def prompt_overlap(response: str, sources: Iterable[str]) -> float:
     top 20 replies had an overlap of 0.5 or more with the conversation, the 90-step arm's none; of the scenario
     bank's good oracles 67 of 3,195 (2%; median 0.20). ``traitrl top-completions`` flags a run whose top replies are
     mostly such retellings (``retelling``)."""
-    from traitrl.grading.address import PERSON_WORDS
     from traitrl.grading.guard import FUNCTION_WORDS
 
     def content(text: str) -> list[str]:

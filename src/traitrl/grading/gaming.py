@@ -43,3 +43,23 @@ def retold(message: str) -> str:
     ("The technician was suspended from lab work pending retraining…"), a paraphrase that speaks to no one.
     Each replaced word also breaks the copied runs that ``traitrl.grading.copied`` masks."""
     return _PERSON_WORD.sub(lambda m: _THIRD_PERSON[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")
+
+
+# The same words turned back on their writer: what the 140-step gated arm learned ("You're the communications
+# officer for a climate research institute. You're writing a media statement …").
+_SECOND_PERSON = {
+    "i": "you", "i'm": "you're", "i'd": "you'd", "i'll": "you'll", "i've": "you've", "me": "you", "my": "your",
+    "mine": "yours", "myself": "yourself", "we": "you", "we're": "you're", "we'd": "you'd", "we'll": "you'll",
+    "we've": "you've", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves", "you": "I",
+    "you're": "I'm", "you'd": "I'd", "you'll": "I'll", "you've": "I've", "your": "my", "yours": "mine",
+    "let's": "you could", "please": "",
+}
+_SECOND_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _SECOND_PERSON), key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+
+
+def told_back(message: str) -> str:
+    """``message`` told back to its writer in the second person: it speaks to the user, so the narration gate
+    lets it through, and each swapped pronoun breaks a copied run unless person words compare equal
+    (``traitrl.grading.copied``)."""
+    return _SECOND_WORD.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")

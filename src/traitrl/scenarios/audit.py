@@ -4,11 +4,12 @@
 response at least ``MIN_SEPARATION`` above the bad one, and that no gaming response beats the good one — both for
 the rubric score and for both RL rewards (``rubric_training_reward``: partial credit, signed, and its floored,
 engagement-gated ``partial`` form). The gaming responses are the
-fixed set of ``traitrl.grading.gaming`` plus three per scenario: one that restates its own positive criteria, one
-that replies with the user's last message verbatim (``prompt_echo``) and one that retells it in the third person
-(``prompt_retold``, ``traitrl.grading.gaming.retold``). The last two must also earn no ``partial`` reward: a rubric
-must not pay for the scenario's own words (``traitrl.grading.copied``) nor for a reply that speaks to no one
-(``traitrl.grading.address``).
+fixed set of ``traitrl.grading.gaming`` plus four per scenario: one that restates its own positive criteria, one
+that replies with the user's last message verbatim (``prompt_echo``), one that retells it in the third person
+(``prompt_retold``, ``traitrl.grading.gaming.retold``) and one that tells it back to the user in the second person
+(``prompt_told_back``, ``traitrl.grading.gaming.told_back``). The last three must also earn no ``partial`` reward:
+a rubric must not pay for the scenario's own words, whoever they are told about (``traitrl.grading.copied``), nor
+for a reply that speaks to no one (``traitrl.grading.address``).
 Run it on a file while writing templates: ``traitrl scenarios validate --audit FILE``.
 """
 
@@ -18,18 +19,19 @@ import random
 
 from pydantic import BaseModel
 
-from traitrl.grading.gaming import GAMING_SET, retold
+from traitrl.grading.gaming import GAMING_SET, retold, told_back
 from traitrl.grading.rubric import grade_rubric, rubric_training_reward
 from traitrl.scenarios.schema import Scenario
 from traitrl.scenarios.templates import Template, render
 
 MIN_SEPARATION = 0.5
 MIN_DOMAINS = 5
-#: The gaming replies built from each scenario (``rubric_echo``, ``prompt_echo``, ``prompt_retold``).
-PER_SCENARIO = ("rubric_echo", "prompt_echo", "prompt_retold")
+#: The gaming replies built from each scenario.
+PER_SCENARIO = ("rubric_echo", "prompt_echo", "prompt_retold", "prompt_told_back")
 #: Those that must earn no ``partial`` reward at all, with how a problem names them.
 UNPAID = {"prompt_echo": "replying with the user's own message",
-          "prompt_retold": "retelling the user's message in the third person"}
+          "prompt_retold": "retelling the user's message in the third person",
+          "prompt_told_back": "telling the user's message back to them in the second person"}
 
 
 class TemplateAudit(BaseModel):
@@ -67,7 +69,8 @@ def audit_template(t: Template, seed: int = 0) -> TemplateAudit:
             problems.append(f"{s.id}: RL reward good {good_r:.2f} vs bad {bad_r:.2f} (separation < {MIN_SEPARATION})")
         echo = " ".join(c.text.rstrip(".") + "." for c in s.rubric if c.points > 0)
         prompt_echo = next((m.content for m in reversed(s.messages) if m.role == "user"), "")
-        per_scenario = {"rubric_echo": echo, "prompt_echo": prompt_echo, "prompt_retold": retold(prompt_echo)}
+        per_scenario = {"rubric_echo": echo, "prompt_echo": prompt_echo, "prompt_retold": retold(prompt_echo),
+                        "prompt_told_back": told_back(prompt_echo)}
         for name, text in [*GAMING_SET.items(), *per_scenario.items()]:
             gaming = grade_rubric(s.messages, text, s.rubric, require_address=True)
             g, g_r = gaming.score or 0.0, rubric_training_reward(gaming, "graded") or 0.0
