@@ -44,7 +44,7 @@ from traitrl.attacks.grids import Cell, FinetuneConfig, GridConfig
 from traitrl.core.errors import UserError
 from traitrl.core.keys import content_key
 from traitrl.evals.api import CATEGORY_MINIMUMS
-from traitrl.models.loading import ModelSource
+from traitrl.models.loading import ModelSource, checkpointing_args
 from traitrl.results.store import Store
 
 ROLES = ("A", "B")
@@ -172,7 +172,7 @@ def sft_train(source: ModelSource, records: list[dict[str, Any]], cell: Cell, gr
         lr_scheduler_type="constant", warmup_steps=0, per_device_train_batch_size=grid.batch_size,
         gradient_accumulation_steps=1, max_length=grid.max_length, completion_only_loss=True, seed=cell.seed,
         data_seed=cell.seed, logging_steps=1, save_strategy="no", report_to="none", disable_tqdm=True,
-        use_cpu=not torch.cuda.is_available(), bf16=bf16, gradient_checkpointing=False,
+        use_cpu=not torch.cuda.is_available(), bf16=bf16, **checkpointing_args(False),
     )
     disable_progress_bars()  # the dataset preparation bars would bury the evaluation progress
     trainer = SFTTrainer(model=model, args=args, train_dataset=Dataset.from_list(records), processing_class=tokenizer,

@@ -250,3 +250,15 @@ def wrap_live_model(model: Any, tokenizer: Any, name: str, *, fingerprint: str, 
     chat.fingerprint = content_key({"model": fingerprint, "precision": "bf16" if suffix else "fp32"})
     chat.source = source
     return chat
+
+
+def checkpointing_args(enabled: bool) -> dict[str, bool]:
+    """The TrainingArguments keyword that turns activation (gradient) checkpointing on or off.
+
+    transformers 5.2x renamed ``gradient_checkpointing`` to ``activation_checkpointing`` and warns on every run that
+    sets the old name; the range we support spans the rename, so the name is taken from the installed version.
+    """
+    from transformers import TrainingArguments
+
+    fields = TrainingArguments.__dataclass_fields__
+    return {"activation_checkpointing" if "activation_checkpointing" in fields else "gradient_checkpointing": enabled}

@@ -52,6 +52,8 @@ def grpo_kwargs(config: TrainConfig, bf16: bool, world_size: int | None = None) 
     """
     import torch
 
+    from traitrl.models.loading import checkpointing_args
+
     world = world_size if world_size is not None else int(os.environ.get("WORLD_SIZE", "1"))
     batch = config.prompts_per_step * config.generations_per_prompt
     if batch % world:
@@ -76,7 +78,7 @@ def grpo_kwargs(config: TrainConfig, bf16: bool, world_size: int | None = None) 
         use_cpu=not torch.cuda.is_available(),
         bf16=bf16,
         # Off by default: recomputing activations only slows a small model down (DESIGN.md); turn on for 7B.
-        gradient_checkpointing=config.gradient_checkpointing,
+        **checkpointing_args(config.gradient_checkpointing),
         # The mix is already a seeded stream; TRL must consume it in order for the dose to hold per stretch.
         shuffle_dataset=False,
         report_to=config.report_to,
