@@ -177,3 +177,13 @@ def test_the_dose_profiles_train_every_preregistered_dose_against_d0() -> None:
         doses = sorted(0.0 if cfg.train_config(a, 0).arm == "baseline" else cfg.train_config(a, 0).dose
                        for a in cfg.arms)
         assert doses == sorted(cfg.preregistration.doses) and cfg.train_config(cfg.baseline, 0).arm == "baseline"
+
+
+def test_dose_90_scores_every_held_out_scenario() -> None:
+    # The eval's quick profile (on by default) subsampled the held-out benchmark to 20 scenarios in the first dose-90
+    # run, whose comments promised all 255.
+    from traitrl.evals.registry import load_benchmark
+
+    ev = load_study_config(ROOT / "configs" / "study" / "dose-90.yaml").eval
+    held_out = next(b for b in ev.benchmarks if b.startswith("scenarios:heldout"))
+    assert len(load_benchmark(held_out, quick=ev.quick, limit=ev.limit).samples) == 255
