@@ -252,7 +252,7 @@ def wrap_live_model(model: Any, tokenizer: Any, name: str, *, fingerprint: str, 
     return chat
 
 
-def checkpointing_args(enabled: bool) -> dict[str, bool]:
+def checkpointing_args(enabled: bool) -> dict[str, Any]:
     """The TrainingArguments keyword that turns activation (gradient) checkpointing on or off.
 
     transformers 5.2x renamed ``gradient_checkpointing`` to ``activation_checkpointing`` and warns on every run that
