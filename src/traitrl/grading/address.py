@@ -32,11 +32,12 @@ THIRD_PERSON = ("they", "they're", "they'd", "they'll", "they've", "them", "thei
 PERSON_WORDS = frozenset(FIRST_SECOND_PERSON + THIRD_PERSON)
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``words`` as a whole word (longest first)."""
     return re.compile(r"\b(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.IGNORECASE)
 
 
-_PERSON = _alternation(FIRST_SECOND_PERSON)
+_PERSON = word_alternation(FIRST_SECOND_PERSON)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 #: How many words of an instruction are compared with the conversation to tell advice from a repeated request: two,
 #: because a retelling changes the person words after the verb ("Confirm once you have…" → "Confirm once they have…").
@@ -59,7 +60,7 @@ def is_addressed(text: str) -> bool:
 
 
 # Person words compare equal, so that "Give me one number" repeated as "Give them one number" is still the request.
-_ANY_PERSON = _alternation(PERSON_WORDS)
+_ANY_PERSON = word_alternation(PERSON_WORDS)
 
 
 def _words(text: str) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from traitrl.grading.address import word_alternation
+
 _FILLER = (
     "There are many considerations here and each of them deserves careful thought, because the situation "
     "involves several people, several possible outcomes and a great deal of context that may or may not matter. "
@@ -34,15 +36,21 @@ _THIRD_PERSON = {
     "you'll": "the assistant will", "you've": "the assistant has", "your": "the assistant's",
     "yours": "the assistant's", "let's": "they could", "please": "",
 }
-_PERSON_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _THIRD_PERSON), key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE)
+
+
+_THIRD_WORD = word_alternation(_THIRD_PERSON)
+
+
+def _swap_persons(message: str, pattern: re.Pattern[str], swaps: dict[str, str]) -> str:
+    """``message`` with each person word ``pattern`` finds replaced by its counterpart in ``swaps``."""
+    return pattern.sub(lambda m: swaps[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")
 
 
 def retold(message: str) -> str:
     """``message`` retold in the third person: what the eight-completion trait arms learned to reply with
     ("The technician was suspended from lab work pending retraining…"), a paraphrase that speaks to no one.
-    Each replaced word also breaks the copied runs that ``traitrl.grading.copied`` masks."""
-    return _PERSON_WORD.sub(lambda m: _THIRD_PERSON[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")
+    The narration gate (``traitrl.grading.address``) is what gives it nothing."""
+    return _swap_persons(message, _THIRD_WORD, _THIRD_PERSON)
 
 
 # The same words turned back on their writer: what the 140-step gated arm learned ("You're the communications
@@ -54,12 +62,10 @@ _SECOND_PERSON = {
     "you're": "I'm", "you'd": "I'd", "you'll": "I'll", "you've": "I've", "your": "my", "yours": "mine",
     "let's": "you could", "please": "",
 }
-_SECOND_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _SECOND_PERSON), key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE)
+_SECOND_WORD = word_alternation(_SECOND_PERSON)
 
 
 def told_back(message: str) -> str:
-    """``message`` told back to its writer in the second person: it speaks to the user, so the narration gate
-    lets it through, and each swapped pronoun breaks a copied run unless person words compare equal
-    (``traitrl.grading.copied``)."""
-    return _SECOND_WORD.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], message.replace("’", "'")).replace("  ", " ")
+    """``message`` told back to its writer in the second person: it speaks to the user, so the narration gate lets
+    it through; only comparing person words as equal inside copied runs (``traitrl.grading.copied``) catches it."""
+    return _swap_persons(message, _SECOND_WORD, _SECOND_PERSON)

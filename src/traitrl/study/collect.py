@@ -72,13 +72,11 @@ def _dose_response(config: StudyConfig, results: dict[str, list[PairedResult]]) 
     Only for studies whose trait arms differ in dose (a dose–response design); arms with another reward (e.g. the
     reward control) are left to the headline. The Δs, CIs and BH flags are the family's own (``results``).
     """
-    seed = config.seeds[0]
-    doses = {a: config.train_config(a, seed).effective_dose for a in config.arms
-             if a == config.baseline or config.train_config(a, seed).arm == "trait"}
+    configs = {a: config.train_config(a, config.seeds[0]) for a in config.arms}
+    doses = {a: tc.effective_dose for a, tc in configs.items() if a == config.baseline or tc.arm == "trait"}
     if len({d for a, d in doses.items() if a != config.baseline}) < 2:
         return []
-    first = next((rs for rs in results.values() if any(r.category == TRAIT_CATEGORY for r in rs)), [])
-    trait = next((r for r in first if r.category == TRAIT_CATEGORY), None)
+    trait = next((r for rs in results.values() for r in rs if r.category == TRAIT_CATEGORY), None)
     if trait is None:
         return []
     rows = [DoseRow(arm=config.baseline, dose=doses[config.baseline], trait_benchmark=trait.benchmark,
@@ -298,11 +296,10 @@ def build_report(config: StudyConfig, outcomes: dict[str, StageOutcome], package
                             alpha=prereg.alpha)
         for arm_result in many.arms:
             report.headlines.append(_headline(arm_result.arm, base, arm_result.results))
-        report.dose_response = _dose_response(config, {a.arm: a.results for a in many.arms})
-        for arm_result in many.arms:
             for r in arm_result.results:
                 both = _either(flags_by_model, f"{arm_result.arm}-s{seeds[0]}", f"{base}-s{seeds[0]}", r.benchmark)
                 report.deltas.append(_delta(arm_result.arm, r, both))
+        report.dose_response = _dose_response(config, {a.arm: a.results for a in many.arms})
         # What RL in general did: the compute-matched baseline against the start model (not in the BH family).
         start_vs_base = compare_stored_runs(store, runs[START], runs[f"{base}-s{seeds[0]}"])
         report.headlines.append(_headline(base, START, start_vs_base.results))
