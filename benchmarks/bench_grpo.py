@@ -9,8 +9,8 @@ with the same prompts per step, generations per prompt and max new tokens:
   with its own defaults (``precision: auto``: bf16 only where the device has native bf16, else fp32; gradient
   checkpointing off; full fine-tuning; ``TraitGRPOTrainer``'s CPU fixes: inverse-CDF sampling, only completion
   positions scored, a whole-logit log-softmax LM head, the update batch scored in length groups cut to their own
-  span, and under bf16 a bf16 model with fp32 master weights and eager attention for scoring; its reward
-  functions, ledger and checkpointing) and no held-out evaluation (``heldout_n: 0``), so only training is timed;
+  span, and under bf16 a bf16 model with fp32 master weights and eager attention for scoring; the process keeps
+  freed memory for reuse (``traitrl.models.cpu_memory``); its reward functions, ledger and checkpointing) and no held-out evaluation (``heldout_n: 0``), so only training is timed;
 - ``--lora-bf16`` adds ``traitrl-lora-bf16``: the same command path with ``lora: true, precision: bf16``.
 
 Timing instruments TRL's own ``GRPOTrainer._prepare_inputs`` (generation and scoring) and the trainer's step
@@ -129,10 +129,15 @@ def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens:
     trainer = GRPOTrainer(model=model_dir, reward_funcs=list[Any](make_reward_funcs(["rubric", "verifier"], RewardLedger())),
                           args=args, train_dataset=Dataset.from_list(rows),
                           processing_class=AutoTokenizer.from_pretrained(model_dir), callbacks=[timings.callback()])
+    from traitrl.models import cpu_memory
+
+    # The allocator setting is process-wide and irreversible: TRL's defaults must run before traitrl's loader sets it.
+    assert cpu_memory._state is None, "run trl-default before any traitrl variant"
     trainer.train()
     trained: Any = trainer.model
     return {"params": sum(int(p.numel()) for n, p in trained.named_parameters() if "lora_" not in n),
-            "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False}
+            "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False,
+            "cpu_memory": "system"}
 
 
 def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings, out: Path,
@@ -154,7 +159,8 @@ def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: 
         with safe_open(str(f), framework="pt") as weights:
             n_params += sum(prod(weights.get_slice(k).get_shape()) for k in weights.keys())  # noqa: SIM118
     return {"params": n_params, "gradient_checkpointing": config.gradient_checkpointing,
-            "bf16": record["precision"].startswith("bf16"), "lora": lora, "precision": record["precision"]}
+            "bf16": record["precision"].startswith("bf16"), "lora": lora, "precision": record["precision"],
+            "cpu_memory": record["cpu_memory"]}
 
 
 def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int, steps: int) -> dict[str, Any]:

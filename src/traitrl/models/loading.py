@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from traitrl.core.keys import content_key
 from traitrl.models.base import ChatModel, ModelLoadError
+from traitrl.models.cpu_memory import keep_freed_memory
 
 if TYPE_CHECKING:
     from traitrl.models.hf import HFChatModel
@@ -194,13 +195,16 @@ def _display(path: Path, record: Path | None) -> str:
 def load_causal_lm(source: ModelSource, precision: str = "fp32") -> tuple[Any, Any]:
     """The transformers model and tokenizer of a local source (LoRA adapters merged into their base).
 
-    ``precision`` here is the weights' dtype: training passes fp32 and autocasts.
+    ``precision`` here is the weights' dtype: training passes fp32 and autocasts. A model that will compute on the
+    CPU (no CUDA device) also sets the process to keep freed memory (:mod:`traitrl.models.cpu_memory`).
     """
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     if source.kind == "openai":
         raise ModelLoadError(f"{source.spec}: a remote model has no local weights to load")
+    if not torch.cuda.is_available():
+        keep_freed_memory()
     dtype = torch.bfloat16 if resolve_precision(precision) == "bf16" else torch.float32
     weights = source.base if source.kind == "lora" else source
     assert weights is not None and weights.path is not None

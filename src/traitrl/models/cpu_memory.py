@@ -1,0 +1,60 @@
+"""Keep large freed CPU tensors' memory in the process (glibc), so it is reused instead of faulted in again.
+
+glibc serves every allocation above its mmap threshold (128 KiB, raised dynamically to at most 32 MiB) with a
+fresh ``mmap`` and gives it back with ``munmap`` when freed. PyTorch has no caching allocator on CPU, so each
+``[tokens × vocabulary]`` tensor of a training step or of a scoring pass (96 MiB of fp32 logits for 489 tokens of
+a 49,152-entry vocabulary) is new memory that the kernel faults in and zeroes page by page, every step. On the
+2-core machine this project is measured on, that was a third of a GRPO step: the same training run took 14.5 s
+per step with the default allocator and 9.5 s with this setting (generation + scoring 6.9 → 4.7 s, the update
+7.0 → 3.9 s, alternating runs in one session), and the whole-logit LM head's forward–backward fell from 400 to
+190 ms for 489 tokens.
+
+:func:`keep_freed_memory` raises glibc's mmap and trim thresholds to 1 GiB with ``mallopt`` (what the
+``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_TRIM_THRESHOLD_`` environment variables do at process start, which a
+running process can no longer set): allocations below 1 GiB come from the heap, and up to 1 GiB of freed memory
+stays with the process for reuse. The cost is that the process keeps memory it has freed, which a training or
+evaluation process would allocate again within a step. It is process-wide and stays on; it applies on Linux with
+glibc only (elsewhere it does nothing), and ``TRAITRL_CPU_MEMORY=system`` keeps the system's defaults.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+
+#: ``mallopt`` parameters (glibc's ``malloc.h``).
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+#: Allocations below this come from the heap, and this much freed memory may stay with the process.
+KEEP_BYTES = 1 << 30
+ENV = "TRAITRL_CPU_MEMORY"
+
+_state: str | None = None
+
+
+def keep_freed_memory() -> str:
+    """Apply the setting once per process; returns what the process runs with: ``kept``, ``system`` (opted out
+    with ``TRAITRL_CPU_MEMORY=system``) or ``unsupported`` (not Linux with glibc)."""
+    global _state
+    if _state is None:
+        _state = _apply()
+    return _state
+
+
+def _apply() -> str:
+    choice = os.environ.get(ENV, "kept").strip().lower()
+    if choice not in {"kept", "system"}:
+        raise ValueError(f"{ENV}={choice!r}: use 'kept' (the default) or 'system'")
+    if choice == "system":
+        return "system"
+    if not sys.platform.startswith("linux"):
+        return "unsupported"
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.gnu_get_libc_version  # noqa: B018 — only glibc has it (musl's mallopt does nothing)
+    except (OSError, AttributeError):
+        return "unsupported"
+    ok = libc.mallopt(M_MMAP_THRESHOLD, KEEP_BYTES) == 1 and libc.mallopt(M_TRIM_THRESHOLD, KEEP_BYTES) == 1
+    return "kept" if ok else "unsupported"

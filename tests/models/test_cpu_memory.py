@@ -1,0 +1,67 @@
+"""The process keeps large freed CPU tensors' memory for reuse (glibc mallopt), checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from traitrl.models import cpu_memory
+
+# A fresh process: the setting is process-wide, and the test process may already have loaded a model.
+PROBE = r"""
+import ctypes, json, sys
+import torch
+from traitrl.models.cpu_memory import keep_freed_memory
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                               "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = MallInfo2
+
+def mapped_while_alive():
+    before = libc.mallinfo2().hblkhd
+    t = torch.empty(96 << 20, dtype=torch.uint8)  # 96 MiB, above glibc's largest default mmap threshold
+    t.fill_(1)
+    grew = libc.mallinfo2().hblkhd - before
+    del t
+    return grew
+
+out = {"default": mapped_while_alive()}
+out["state"] = keep_freed_memory()
+out["kept"] = mapped_while_alive()
+print(json.dumps(out))
+"""
+
+
+def _probe(env: dict[str, str]) -> dict[str, int | str]:
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+    assert done.returncode == 0, done.stderr
+    result: dict[str, int | str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc only")
+def test_large_tensors_come_from_the_heap_once_set() -> None:
+    result = _probe({"TRAITRL_CPU_MEMORY": "kept"})
+    assert result["state"] == "kept"
+    assert int(result["default"]) >= 96 << 20  # the control: by default glibc maps a fresh region for it
+    assert result["kept"] == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc only")
+def test_system_keeps_the_defaults() -> None:
+    result = _probe({"TRAITRL_CPU_MEMORY": "system"})
+    assert result["state"] == "system" and int(result["kept"]) >= 96 << 20
+
+
+def test_an_unknown_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRAITRL_CPU_MEMORY", "huge")
+    with pytest.raises(ValueError, match="TRAITRL_CPU_MEMORY='huge'"):
+        cpu_memory._apply()
