@@ -197,8 +197,11 @@ def test_bf16_weights_refused_where_they_do_not_apply(tiny: Path, tmp_path: Path
     assert trainer.precision == "fp32" and next(trainer.model.parameters()).dtype == torch.float32
 
 
-@pytest.mark.parametrize("dtype,softcap,bias", [(torch.float32, None, False), (torch.bfloat16, 30.0, True)])
-def test_direct_lm_head_matches_trls_chunked_kernel(dtype: torch.dtype, softcap: float | None, bias: bool) -> None:
+@pytest.mark.parametrize("dtype,softcap,bias,temperature,scale", [(torch.float32, None, False, 0.7, 1.5),
+                                                                    (torch.bfloat16, 30.0, True, 0.7, 1.5),
+                                                                    (torch.float32, None, True, 1.0, 1.0)])
+def test_direct_lm_head_matches_trls_chunked_kernel(dtype: torch.dtype, softcap: float | None, bias: bool,
+                                                    temperature: float, scale: float) -> None:
     from trl.kernels import ChunkedLogProbFunction
     from trl.kernels.chunked_logprob import OPTIONAL_OUTPUTS
 
@@ -211,7 +214,7 @@ def test_direct_lm_head_matches_trls_chunked_kernel(dtype: torch.dtype, softcap:
     results = []
     for fn in (ChunkedLogProbFunction.apply, direct_logprobs):
         h, w = hidden.clone().requires_grad_(), weight.clone().requires_grad_()
-        out = fn(h, w, b, targets, 0.7, 128, softcap, 1.5, OPTIONAL_OUTPUTS)
+        out = fn(h, w, b, targets, temperature, 128, softcap, scale, OPTIONAL_OUTPUTS)
         (out[0].sum() + 0.3 * out[1].sum()).backward()  # log-probabilities and entropy both carry gradient
         results.append((out, h.grad, w.grad))
     (ours, *ours_grads), (theirs, *their_grads) = results[1], results[0]

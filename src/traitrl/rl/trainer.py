@@ -137,10 +137,14 @@ def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tens
     z = hidden @ weight.t()
     if bias is not None:
         z = z + bias
-    z = z.float() * logit_scale
+    # Multiplying by exactly 1 changes no value but costs a pass over [N, V] fp32 forward and another in backward.
+    z = z.float()
+    if logit_scale != 1.0:
+        z = z * logit_scale
     if final_logit_softcapping is not None:
         z = final_logit_softcapping * torch.tanh(z / final_logit_softcapping)
-    z = z * (1 / temperature)
+    if temperature != 1.0:
+        z = z * (1 / temperature)
     logp = torch.log_softmax(z, dim=-1)
     logprobs = logp.gather(-1, targets.unsqueeze(-1)).squeeze(-1)
     entropy = log_sum_sq = mean_logits = is_top1 = None
