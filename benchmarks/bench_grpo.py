@@ -57,11 +57,12 @@ def bf16_matmul_peak(n: int = 1536, reps: int = 8, trials: int = 5) -> float:
     return best
 
 
-def bench_config(model: str, prompts: int, gens: int, max_tokens: int, steps: int, out: Path, **overrides: Any) -> Any:
+def bench_config(model: str, prompts: int, gens: int, max_tokens: int, steps: int, out: Path, warmup: int = 1,
+                 **overrides: Any) -> Any:
     """The TrainConfig both variants share (dose 0.5: half standard tasks, half trait scenarios)."""
     from traitrl.rl.config import validate_config
 
-    return validate_config({"model": model, "arm": "trait", "dose": 0.5, "steps": steps + 1, "prompts_per_step": prompts,
+    return validate_config({"model": model, "arm": "trait", "dose": 0.5, "steps": steps + warmup, "prompts_per_step": prompts,
                             "generations_per_prompt": gens, "max_tokens": max_tokens, "heldout_n": 0,
                             "save_steps": 10_000, "output_dir": str(out / "run"), "store": str(out / "store.sqlite"),
                             **overrides}, where="bench")
@@ -115,37 +116,35 @@ class _Timings:
 
 
 def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens: int, max_tokens: int, steps: int,
-                 timings: _Timings, out: Path) -> dict[str, Any]:
+                 timings: _Timings, out: Path, warmup: int) -> dict[str, Any]:
     from datasets import Dataset
     from transformers import AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
+    from traitrl.models import cpu_memory
     from traitrl.rl.rewards import RewardLedger, make_reward_funcs
 
     args = GRPOConfig(output_dir=str(out / "trl"), per_device_train_batch_size=prompts * gens,
-                      num_generations=gens, max_completion_length=max_tokens, max_steps=steps + 1, report_to=["none"],
+                      num_generations=gens, max_completion_length=max_tokens, max_steps=steps + warmup, report_to=["none"],
                       logging_steps=1, save_strategy="no", shuffle_dataset=False,
                       use_cpu=not torch.cuda.is_available(), disable_tqdm=True, seed=0)
     trainer = GRPOTrainer(model=model_dir, reward_funcs=list[Any](make_reward_funcs(["rubric", "verifier"], RewardLedger())),
                           args=args, train_dataset=Dataset.from_list(rows),
                           processing_class=AutoTokenizer.from_pretrained(model_dir), callbacks=[timings.callback()])
-    from traitrl.models import cpu_memory
-
-    # The allocator setting is process-wide and irreversible: TRL's defaults must run before traitrl's loader sets it.
-    assert cpu_memory._state is None, "run trl-default before any traitrl variant"
     trainer.train()
     trained: Any = trainer.model
     return {"params": sum(int(p.numel()) for n, p in trained.named_parameters() if "lora_" not in n),
             "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False,
-            "cpu_memory": "system"}
+            # Process-wide once traitrl's loader has set it, so main() times TRL's defaults first.
+            "cpu_memory": "kept" if cpu_memory._state == "kept" else "system"}
 
 
 def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings, out: Path,
-                   **overrides: Any) -> dict[str, Any]:
+                   warmup: int, **overrides: Any) -> dict[str, Any]:
     from traitrl.models import resolve_model
     from traitrl.rl.train import run_training
 
-    config = bench_config(model, prompts, gens, max_tokens, steps, out, **overrides)
+    config = bench_config(model, prompts, gens, max_tokens, steps, out, warmup, **overrides)
     record = run_training(config, extra_callbacks=[timings.callback()])
     lora = bool(config.lora)
     from math import prod
@@ -163,7 +162,8 @@ def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: 
             "cpu_memory": record["cpu_memory"]}
 
 
-def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int, steps: int) -> dict[str, Any]:
+def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int, steps: int,
+                warmup: int = 1) -> dict[str, Any]:
     from traitrl.models import resolve_model
     from traitrl.rl.train import prepare_data
 
@@ -172,20 +172,20 @@ def run_variant(name: str, model: str, prompts: int, gens: int, max_tokens: int,
     with tempfile.TemporaryDirectory(prefix="bench-grpo-") as work:
         out = Path(work)
         # The same rows, in the same order, that traitrl train builds for this config.
-        rows = [r.as_record() for r in prepare_data(bench_config(model, prompts, gens, max_tokens, steps, out))]
+        rows = [r.as_record() for r in prepare_data(bench_config(model, prompts, gens, max_tokens, steps, out, warmup))]
         undo = timings.instrument()
         try:
             if name == "trl-default":
                 info = _trl_default(str(resolve_model(model).path), rows, prompts, gens, max_tokens, steps, timings,
-                                    out)
+                                    out, warmup)
             elif name == "traitrl-train":
-                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out)
+                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out, warmup)
             else:
-                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out, lora=True,
+                info = _traitrl_train(model, prompts, gens, max_tokens, steps, timings, out, warmup, lora=True,
                                       precision="bf16")
         finally:
             undo()
-    m = slice(1, None)  # drop the warm-up step
+    m = slice(warmup, None)  # drop the warm-up steps
     step_s, prep_s = sum(timings.step[m]), sum(timings.prepare[m])
     update_s = step_s - prep_s
     tokens = sum(timings.completion_tokens[m])
@@ -201,23 +201,26 @@ def main() -> None:
     parser.add_argument("--prompts", type=int, default=4)
     parser.add_argument("--generations", type=int, default=4)
     parser.add_argument("--max-tokens", type=int, default=64)
-    parser.add_argument("--steps", type=int, default=3, help="measured steps (plus one warm-up)")
+    parser.add_argument("--steps", type=int, default=3, help="measured steps (after the warm-up steps)")
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="steps not measured (the first steps also grow the process heap to its high-water mark)")
     parser.add_argument("--lora-bf16", action="store_true", help="also time traitrl train with lora + bf16")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     a = parser.parse_args()
     peak = bf16_matmul_peak()
     variants = ["trl-default", "traitrl-train"] + (["traitrl-lora-bf16"] if a.lora_bf16 else [])
-    results = [run_variant(v, a.model, a.prompts, a.generations, a.max_tokens, a.steps) for v in variants]
+    results = [run_variant(v, a.model, a.prompts, a.generations, a.max_tokens, a.steps, a.warmup) for v in variants]
     peak_after = bf16_matmul_peak()
     peak = max(peak, peak_after)
-    print(f"\nGRPO {a.prompts} prompts x {a.generations} generations x {a.max_tokens} tokens, {a.steps} measured steps")
+    print(f"\nGRPO {a.prompts} prompts x {a.generations} generations x {a.max_tokens} tokens, {a.steps} measured steps "
+          f"after {a.warmup} warm-up")
     print(f"bf16 matmul peak (same run): {peak / 1e9:.1f} GFLOP/s")
     for r in results:
         r["update_vs_bf16_peak"] = r["update_flops_per_s"] / peak
         print(f"{r['variant']:>14}: {r['tokens_per_s']:6.1f} completion tokens/s  "
               f"(step {r['seconds'] / r['steps_measured']:.1f} s: generate+score {r['generate_score_seconds'] / r['steps_measured']:.1f} s, "
               f"update {r['update_seconds'] / r['steps_measured']:.1f} s at {r['update_flops_per_s'] / 1e9:.1f} GFLOP/s "
-              f"= {r['update_vs_bf16_peak']:.0%} of bf16 peak)")
+              f"= {r['update_vs_bf16_peak']:.0%} of bf16 peak; freed memory {r['cpu_memory']})")
     ratio = results[1]["tokens_per_s"] / results[0]["tokens_per_s"]
     print(f"traitrl train / TRL defaults, completion tokens/s: {ratio:.2f}x")
     for r in results[2:]:

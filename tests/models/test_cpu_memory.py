@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from traitrl.core.errors import UserError
 from traitrl.models import cpu_memory
 
 # A fresh process: the setting is process-wide, and the test process may already have loaded a model.
@@ -63,5 +64,5 @@ def test_system_keeps_the_defaults() -> None:
 
 def test_an_unknown_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRAITRL_CPU_MEMORY", "huge")
-    with pytest.raises(ValueError, match="TRAITRL_CPU_MEMORY='huge'"):
+    with pytest.raises(UserError, match="TRAITRL_CPU_MEMORY=.huge."):
         cpu_memory._apply()

@@ -24,6 +24,8 @@ import ctypes.util
 import os
 import sys
 
+from traitrl.core.errors import UserError
+
 #: ``mallopt`` parameters (glibc's ``malloc.h``).
 M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
@@ -46,7 +48,7 @@ def keep_freed_memory() -> str:
 def _apply() -> str:
     choice = os.environ.get(ENV, "kept").strip().lower()
     if choice not in {"kept", "system"}:
-        raise ValueError(f"{ENV}={choice!r}: use 'kept' (the default) or 'system'")
+        raise UserError(f"{ENV}={choice!r}: use 'kept' (the default) or 'system'")
     if choice == "system":
         return "system"
     if not sys.platform.startswith("linux"):
