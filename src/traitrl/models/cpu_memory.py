@@ -6,8 +6,9 @@ fresh ``mmap`` and gives it back with ``munmap`` when freed. PyTorch has no cach
 a 49,152-entry vocabulary) is new memory that the kernel faults in and zeroes page by page, every step. On the
 2-core machine this project is measured on, that was a third of a GRPO step: the same training run took 14.5 s
 per step with the default allocator and 9.5 s with this setting (generation + scoring 6.9 → 4.7 s, the update
-7.0 → 3.9 s, alternating runs in one session), and the whole-logit LM head's forward–backward fell from 400 to
-190 ms for 489 tokens.
+7.0 → 3.9 s, alternating runs in one session; 14.2 → 12.7 s where 96-token generation dominates), and the
+whole-logit LM head's forward–backward fell from 400 to 190 ms for 489 tokens. The peak resident size rose 5%
+(10.8 → 11.3 GB on that run): glibc already keeps most freed memory below its threshold.
 
 :func:`keep_freed_memory` raises glibc's mmap and trim thresholds to 1 GiB with ``mallopt`` (what the
 ``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_TRIM_THRESHOLD_`` environment variables do at process start, which a
