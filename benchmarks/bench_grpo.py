@@ -10,7 +10,8 @@ with the same prompts per step, generations per prompt and max new tokens:
   checkpointing off; full fine-tuning; ``TraitGRPOTrainer``'s CPU fixes: inverse-CDF sampling, only completion
   positions scored, a whole-logit log-softmax LM head, the update batch scored in length groups cut to their own
   span, and under bf16 a bf16 model with fp32 master weights and eager attention for scoring; the process keeps
-  freed memory for reuse (``traitrl.models.cpu_memory``); its reward functions, ledger and checkpointing) and no held-out evaluation (``heldout_n: 0``), so only training is timed;
+  freed memory for reuse (``traitrl.models.cpu_memory``); its reward functions, ledger and checkpointing) and no
+  held-out evaluation (``heldout_n: 0``), so only training is timed;
 - ``--lora-bf16`` adds ``traitrl-lora-bf16``: the same command path with ``lora: true, precision: bf16``.
 
 Timing instruments TRL's own ``GRPOTrainer._prepare_inputs`` (generation and scoring) and the trainer's step
@@ -136,7 +137,7 @@ def _trl_default(model_dir: str, rows: list[dict[str, Any]], prompts: int, gens:
     return {"params": sum(int(p.numel()) for n, p in trained.named_parameters() if "lora_" not in n),
             "gradient_checkpointing": args.gradient_checkpointing, "bf16": args.bf16, "lora": False,
             # Process-wide once traitrl's loader has set it, so main() times TRL's defaults first.
-            "cpu_memory": "kept" if cpu_memory._state == "kept" else "system"}
+            "cpu_memory": cpu_memory.setting()}
 
 
 def _traitrl_train(model: str, prompts: int, gens: int, max_tokens: int, steps: int, timings: _Timings, out: Path,

@@ -46,6 +46,11 @@ def keep_freed_memory() -> str:
     return _state
 
 
+def setting() -> str:
+    """What the process runs with now, without changing it: ``system`` until :func:`keep_freed_memory` has run."""
+    return _state or "system"
+
+
 def _apply() -> str:
     choice = os.environ.get(ENV, "kept").strip().lower()
     if choice not in {"kept", "system"}:

@@ -107,7 +107,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     from transformers.trainer_utils import get_last_checkpoint
 
     from traitrl.evals.identity import training_run_id
-    from traitrl.models.cpu_memory import keep_freed_memory
+    from traitrl.models import cpu_memory
     from traitrl.models.loading import load_causal_lm, resolve_model, resolve_precision
     from traitrl.results.store import open_store
     from traitrl.rl.trainer import TraitGRPOTrainer
@@ -183,7 +183,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "versions": {"trl": trl.__version__, "transformers": transformers.__version__, "torch": torch.__version__},
         "device": "cuda" if torch.cuda.is_available() else "cpu",
         "precision": trainer.precision,
-        "cpu_memory": keep_freed_memory() if not torch.cuda.is_available() else None,
+        "cpu_memory": cpu_memory.setting(),  # set by load_causal_lm on a CPU-only machine
         "trainer": f"{type(trainer).__module__}.{type(trainer).__qualname__}",
         "model": source.provenance(),
         "resumed_from": checkpoint,
