@@ -1,5 +1,5 @@
-"""Fix 6: the update batch is scored in length groups cut to their own span — same scores and gradients as the padded
-batch (tiny random model, fp32), fewer positions computed."""
+"""Fix 6: the update batch is scored packed — each row's attended tokens in a few shared rows — with the padded
+batch's scores and gradients (tiny random model, fp32) from fewer positions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from trl import GRPOConfig
 
 from traitrl.models.tiny import build_tiny_model
-from traitrl.rl.padding import ScoringGroup, plan_groups, reassemble
+from traitrl.rl.padding import attended_runs, pack_rows
 from traitrl.rl.trainer import TraitGRPOTrainer
 
 
@@ -25,60 +25,61 @@ def _mask(prompt_lengths: list[int], completion_lengths: list[int], prompt_width
     return mask
 
 
-def padded_tokens(groups: list[ScoringGroup]) -> int:
-    """Positions the groups score in all (rows × span), padding included."""
-    return sum(len(g.rows) * (g.stop - g.start) for g in groups)
+def _ids(mask: torch.Tensor, vocab: int = 1000, seed: int = 1) -> torch.Tensor:
+    gen = torch.Generator().manual_seed(seed)
+    return torch.randint(3, vocab, mask.shape, generator=gen).masked_fill(mask == 0, 0)
 
 
-def _check_cover(groups: list[ScoringGroup], mask: torch.Tensor, keep: int) -> None:
-    rows = torch.cat([g.rows for g in groups])
-    assert sorted(rows.tolist()) == list(range(mask.shape[0]))  # every row exactly once
-    for g in groups:
-        assert g.stop > mask.shape[1] - keep  # at least one completion column scored
-        inside = torch.zeros(mask.shape[1], dtype=torch.bool)
-        inside[g.start:g.stop] = True
-        assert not mask[g.rows][:, ~inside].any()  # nothing a row attends to is cut
-
-
-def test_long_and_short_rows_are_split_and_nothing_attended_is_cut() -> None:
+def test_every_attended_token_is_packed_once_in_rows_no_longer_than_the_longest() -> None:
     mask = _mask([90] * 8 + [20] * 8, [60, 5, 64, 30, 2, 64, 10, 40] * 2, prompt_width=100, keep=64)
-    one = plan_groups(mask, 64, overhead_tokens=1e9)
-    assert len(one) == 1 and (one[0].start, one[0].stop) == (10, 164)  # the batch's unused columns are cut anyway
-    split = plan_groups(mask, 64, overhead_tokens=50)
-    _check_cover(split, mask, 64)
-    assert len(split) >= 2
-    assert padded_tokens(split) < padded_tokens(one) < mask.numel()
-    # The short prompts end up without the long prompts' padding.
-    short = next(g for g in split if 15 in g.rows.tolist())
-    assert short.start >= 80
+    ids = _ids(mask)
+    packed = pack_rows(ids, mask, 64)
+    assert packed is not None
+    longest = int(mask.sum(dim=1).max())
+    assert packed.input_ids.shape[1] == longest
+    assert packed.input_ids.numel() < 0.8 * mask.numel()  # most padding is gone
+    # Every row's tokens appear once, in order, in one packed row, with positions 0, 1, 2, ... of its own.
+    runs = attended_runs(mask)
+    assert runs is not None
+    flat = packed.input_ids.reshape(-1).tolist()
+    starts = (packed.position_ids == 0).nonzero().tolist()
+    found = []
+    for b, j in starts:
+        found.append(packed.input_ids[b, j:j + int(mask.sum(dim=1).max())].tolist())
+    for row, (first, stop) in enumerate(runs):
+        tokens = ids[row, first:stop].tolist()
+        assert any(f[:len(tokens)] == tokens for f in found), row
+    assert sum(1 for t in flat if t != 0) == int(mask.sum())
+    # Labels: exactly the completion tokens a row attends to.
+    assert int((packed.labels != -100).sum()) == int(mask[:, -64:].sum())
+    assert sorted(packed.labels[packed.labels != -100].tolist()) == sorted(ids[:, -64:][mask[:, -64:] == 1].tolist())
 
 
-def test_overhead_and_row_limit_are_respected() -> None:
-    gen = torch.Generator().manual_seed(0)
-    prompts = torch.randint(1, 50, (16,), generator=gen).tolist()
-    completions = torch.randint(0, 30, (16,), generator=gen).tolist()
-    mask = _mask(prompts, completions, prompt_width=50, keep=30)
-    free = plan_groups(mask, 30, overhead_tokens=0)
-    _check_cover(free, mask, 30)
-    costly = plan_groups(mask, 30, overhead_tokens=1e9)
-    assert len(costly) == 1 and len(free) > 1
-    assert padded_tokens(free) <= padded_tokens(costly)
-    limited = plan_groups(mask, 30, overhead_tokens=1e9, max_rows=5)
-    _check_cover(limited, mask, 30)
-    assert max(len(g.rows) for g in limited) <= 5 and len(limited) == 4
-    with pytest.raises(ValueError, match="cannot plan"):
-        plan_groups(mask, 0, overhead_tokens=0)
-
-
-def test_reassemble_puts_rows_and_columns_back_with_gradient() -> None:
-    groups = [ScoringGroup(torch.tensor([1, 3]), 0, 7), ScoringGroup(torch.tensor([0, 2]), 2, 5)]
-    a = torch.arange(8.0).reshape(2, 4).requires_grad_()  # rows 1, 3; 4 completion columns kept
-    b = torch.tensor([[10.0], [20.0]], requires_grad=True)  # rows 0, 2; 1 column kept
-    out = reassemble([a, b], groups, logits_to_keep=4)
-    expected = torch.tensor([[10.0, 0, 0, 0], [0, 1, 2, 3], [20, 0, 0, 0], [4, 5, 6, 7]])
+def test_unpack_puts_scores_back_in_rows_and_columns_with_gradient() -> None:
+    mask = _mask([3, 1], [2, 3], prompt_width=3, keep=3)
+    ids = _ids(mask)
+    packed = pack_rows(ids, mask, 3)
+    assert packed is not None
+    # A shifted head's score at column j is for the packed token at j + 1: score every position by its token id.
+    scores = packed.input_ids[:, 1:].float().requires_grad_()
+    out = packed.unpack(scores)
+    expected = ids[:, -3:].float() * mask[:, -3:]
     assert torch.equal(out, expected)
     out.sum().backward()
-    assert torch.equal(a.grad, torch.ones_like(a)) and torch.equal(b.grad, torch.ones_like(b))
+    assert scores.grad is not None and int(scores.grad.sum()) == int(mask[:, -3:].sum())
+
+
+def test_broken_runs_and_empty_rows_are_not_packed() -> None:
+    mask = _mask([4, 2], [2, 2], prompt_width=4, keep=2)
+    assert pack_rows(_ids(mask), mask, 2) is not None
+    broken = mask.clone()
+    broken[0, 1] = 0  # a hole inside row 0's run
+    assert pack_rows(_ids(broken), broken, 2) is None
+    empty = mask.clone()
+    empty[1] = 0
+    assert pack_rows(_ids(empty), empty, 2) is None
+    with pytest.raises(ValueError, match="cannot pack"):
+        pack_rows(_ids(mask), mask, 0)
 
 
 @pytest.fixture(scope="module")
@@ -96,55 +97,72 @@ def _trainer(tiny: Path, out: Path, bf16: bool) -> TraitGRPOTrainer:
                             bf16_weights=False if bf16 else None)
 
 
-def test_grouped_scoring_gives_the_padded_batchs_scores_and_gradients(tiny: Path, tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import traitrl.rl.trainer as trainer_module
+def _spy_forwards(trainer: TraitGRPOTrainer) -> list[int]:
+    """Positions of every forward the trainer's model backbone runs."""
+    calls: list[int] = []
 
-    trainer = _trainer(tiny, tmp_path, bf16=False)
+    def spy(_module: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        ids = kwargs.get("input_ids", args[0] if args else None)
+        calls.append(ids.numel())
+
+    trainer.model.get_decoder().register_forward_pre_hook(spy, with_kwargs=True)
+    return calls
+
+
+def _scores(trainer: TraitGRPOTrainer, ids: torch.Tensor, mask: torch.Tensor, keep: int, packed: bool,
+            batch_size: int | None = None) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
     model = trainer.model
+    model.zero_grad(set_to_none=True)
+    fn = trainer._get_per_token_logps_and_entropies if packed else trainer._score
+    logps, entropies, _ = fn(model, ids, mask, keep, batch_size=batch_size, compute_entropy=True)
+    completion = mask[:, -keep:].bool()
+    (logps[completion].sum() + 0.5 * entropies[completion].sum()).backward()
+    return logps.detach(), entropies.detach(), {n: p.grad.clone() for n, p in model.named_parameters()}
+
+
+@pytest.mark.parametrize("batch_size", [None, 4])
+def test_packed_scoring_gives_the_padded_batchs_scores_and_gradients(tiny: Path, tmp_path: Path,
+                                                                     batch_size: int | None) -> None:
+    trainer = _trainer(tiny, tmp_path, bf16=False)
     keep, prompt_width = 12, 40
     mask = _mask([38, 35, 6, 4, 30, 5], [12, 3, 12, 1, 7, 9], prompt_width, keep)
-    gen = torch.Generator().manual_seed(1)
-    ids = torch.randint(3, model.config.vocab_size, mask.shape, generator=gen).masked_fill(mask == 0, 0)
+    ids = _ids(mask, trainer.model.config.vocab_size)
     completion = mask[:, -keep:].bool()
-
-    def scores(grouped: bool) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
-        model.zero_grad(set_to_none=True)
-        fn = trainer._get_per_token_logps_and_entropies if grouped else trainer._score
-        logps, entropies, _ = fn(model, ids, mask, keep, compute_entropy=True)
-        (logps[completion].sum() + 0.5 * entropies[completion].sum()).backward()
-        return logps.detach(), entropies.detach(), {n: p.grad.clone() for n, p in model.named_parameters()}
-
-    calls: list[int] = []
-    original = trainer_module.TraitGRPOTrainer._score
-
-    def spy(self: Any, model: Any, input_ids: torch.Tensor, *a: Any, **k: Any) -> Any:
-        calls.append(input_ids.numel())
-        return original(self, model, input_ids, *a, **k)
-
-    monkeypatch.setattr(trainer_module, "SCORING_GROUP_OVERHEAD_TOKENS", 10)
-    monkeypatch.setattr(trainer_module.TraitGRPOTrainer, "_score", spy)
-    grouped = scores(grouped=True)
-    assert len(calls) >= 2 and sum(calls) < ids.numel()  # split, and fewer positions computed
-    monkeypatch.setattr(trainer_module.TraitGRPOTrainer, "_score", original)
-    padded = scores(grouped=False)
-    torch.testing.assert_close(grouped[0][completion], padded[0][completion], rtol=1e-5, atol=1e-5)
-    torch.testing.assert_close(grouped[1][completion], padded[1][completion], rtol=1e-5, atol=1e-5)
-    assert torch.all(grouped[0][~completion] == 0)
+    calls = _spy_forwards(trainer)
+    packed = _scores(trainer, ids, mask, keep, packed=True, batch_size=batch_size)
+    assert len(calls) == (1 if batch_size is None else 2)  # one forward per chunk of batch_size rows
+    assert sum(calls) < (0.7 if batch_size is None else 0.8) * ids.numel()
+    padded = _scores(trainer, ids, mask, keep, packed=False)
+    torch.testing.assert_close(packed[0][completion], padded[0][completion], rtol=1e-5, atol=1e-5)
+    torch.testing.assert_close(packed[1][completion], padded[1][completion], rtol=1e-5, atol=1e-5)
+    assert torch.all(packed[0][~completion] == 0) and torch.all(packed[1][~completion] == 0)
     for name, g in padded[2].items():
-        torch.testing.assert_close(grouped[2][name], g, rtol=1e-4, atol=1e-6)
+        torch.testing.assert_close(packed[2][name], g, rtol=1e-4, atol=1e-6)
 
 
-def test_autocast_runs_score_the_padded_batch(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Under autocast every forward re-casts the weights, which grouping would pay once per group.
-    import traitrl.rl.trainer as trainer_module
+def test_a_broken_run_scores_the_padded_batch(tiny: Path, tmp_path: Path) -> None:
+    trainer = _trainer(tiny, tmp_path, bf16=False)
+    mask = _mask([8, 2], [3, 1], 8, 3)
+    mask[0, 2] = 0  # e.g. a masked tool output inside a row: packing cannot represent it
+    ids = _ids(mask, trainer.model.config.vocab_size)
+    calls = _spy_forwards(trainer)
+    with torch.no_grad():
+        logps, _, _ = trainer._get_per_token_logps_and_entropies(trainer.model, ids, mask, 3)
+        padded, _, _ = trainer._score(trainer.model, ids, mask, 3)
+    assert calls == [ids.numel(), ids.numel()]
+    assert torch.equal(logps, padded)
 
+
+def test_autocast_runs_are_packed_too(tiny: Path, tmp_path: Path) -> None:
+    # One packed forward casts the weights once, as the padded forward does.
     trainer = _trainer(tiny, tmp_path, bf16=True)
     assert trainer.precision == "bf16-autocast"
-    monkeypatch.setattr(trainer_module, "SCORING_GROUP_OVERHEAD_TOKENS", 0)
-    planned: list[int] = []
-    monkeypatch.setattr(trainer_module, "plan_groups", lambda *a, **k: planned.append(1))
-    mask = _mask([8, 2], [3, 1], 8, 3)
+    mask = _mask([20, 2, 3, 18], [3, 1, 12, 2], 20, 12)
+    ids = _ids(mask, trainer.model.config.vocab_size)
+    calls = _spy_forwards(trainer)
     with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
-        logps, _, _ = trainer._get_per_token_logps_and_entropies(trainer.model, mask.clone(), mask, 3)
-    assert logps.shape == (2, 3) and not planned
+        logps, _, _ = trainer._get_per_token_logps_and_entropies(trainer.model, ids, mask, 12)
+        padded, _, _ = trainer._score(trainer.model, ids, mask, 12)
+    assert len(calls) == 2 and calls[0] < calls[1]
+    completion = mask[:, -12:].bool()
+    torch.testing.assert_close(logps[completion], padded[completion], rtol=0.05, atol=0.05)

@@ -108,8 +108,10 @@ def test_plain_trl_scores_every_position_and_generates_without_an_outer_autocast
 def test_same_completions_and_losses_as_trl(tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import traitrl.rl.trainer as trainer_module
 
-    # Fixes 4 and 5 change the rounding (tested against TRL's arithmetic below); here TRL's kernel and autocast.
+    # Fixes 4 to 6 change the rounding (tested against TRL's arithmetic below and in test_padding.py); here TRL's
+    # kernel, autocast and the padded batch.
     monkeypatch.setattr(trainer_module, "DIRECT_LM_HEAD_BYTES", 0)
+    monkeypatch.setattr(trainer_module.TraitGRPOTrainer, "_trims_padding", lambda self, *a: False)
     # TRL runs with the same sampler swapped in (a different random stream from the same distribution, tested in
     # tests/models/test_sampling.py), so what is compared here is that the other two fixes change nothing.
     ours, ours_weights = _train(TraitGRPOTrainer, tiny, tmp_path / "ours", bf16_weights=False)

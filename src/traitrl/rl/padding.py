@@ -1,15 +1,18 @@
-"""Scoring a GRPO batch without most of its padding: rows grouped by length, each group cut to its own span.
+"""Scoring a GRPO batch without its padding: each row's tokens packed into a few shared rows.
 
 A GRPO update batch is ``[prompt | completion]`` rows, prompts left-padded and completions right-padded to the
 longest of the batch. With trait prompts several times longer than standard tasks, and completions from a few tokens
-to the budget, about a quarter of the batch is padding (21–34% of six batches captured from the speed benchmark) — and on a CPU, with
-no variable-length attention kernel, every padded position costs a full forward and backward. Scoring the rows in a
-few groups, each cut to the columns its own rows use, skips most of it; each extra group costs a fixed overhead (one
-more pass of small kernels and weight reads), so rows are split only where the padding saved outweighs it.
+to the budget, about a quarter of the batch is padding (21–34% of six batches captured from the speed benchmark) —
+and on a CPU, with no variable-length attention kernel, every padded position costs a full forward and backward.
 
-The plan is exact up to rounding: a group keeps every column any of its rows attends to, positions shift by the same
-amount for every row of a group (rotary attention depends only on relative positions), and the scores are put back
-in the batch's rows and columns, zero where a group was cut.
+:func:`pack_rows` cuts each row to the run of columns it attends to and packs those runs into rows as long as the
+longest one (first fit, longest first), with position ids restarting at each run. Given ``position_ids`` and no
+attention mask, transformers recognises packed sequences and lets a token attend only within its own run, so every
+run is scored as if alone: the same log-probabilities as the padded batch up to rounding (rotary attention sees only
+relative positions). On the six captured batches this leaves 11–17% of positions as padding, against 21–34% padded
+and 1–12% for the earlier scheme of length groups; that scheme needed one forward per group, each a pass of small
+kernels and weight reads and each with a matmul size of its own, and one packed forward was faster (docs/training.md,
+"Speed", fix 8).
 """
 
 from __future__ import annotations
@@ -20,65 +23,94 @@ import torch
 
 
 @dataclass(frozen=True)
-class ScoringGroup:
-    """Rows of the batch (ascending) scored together, within columns ``[start, stop)`` of the padded batch."""
+class PackedBatch:
+    """A batch's attended runs packed into ``[bins, width]`` rows, and where each scored token goes back."""
 
+    input_ids: torch.Tensor
+    position_ids: torch.Tensor
+    #: Input ids at the completion tokens to score, -100 elsewhere (the ``labels`` of a causal LM's forward).
+    labels: torch.Tensor
+    #: Batch row and completion column (``[B, logits_to_keep]``) of each scored token, in packed order.
     rows: torch.Tensor
-    start: int
-    stop: int
+    columns: torch.Tensor
+    #: Flat index of each scored token in the packed ``[bins, width - 1]`` scores of a shifted causal LM head.
+    sources: torch.Tensor
+    shape: tuple[int, int]
 
-    def kept(self, completion_start: int) -> int:
-        """How many completion columns this group scores (the ``logits_to_keep`` of its call)."""
-        return self.stop - completion_start
+    def unpack(self, scores: torch.Tensor) -> torch.Tensor:
+        """Shifted ``[bins, width - 1]`` per-token scores back into the batch's ``[B, logits_to_keep]`` layout (zero
+        where nothing was scored), differentiably."""
+        picked = scores.reshape(-1)[self.sources.to(scores.device)]
+        index = (self.rows.to(scores.device), self.columns.to(scores.device))
+        return picked.new_zeros(self.shape).index_put(index, picked)
 
 
-def plan_groups(attention_mask: torch.Tensor, logits_to_keep: int, overhead_tokens: float,
-                max_rows: int | None = None) -> list[ScoringGroup]:
-    """Partition the rows of a ``[prompt | completion]`` batch into groups that minimise padded tokens scored plus
-    ``overhead_tokens`` per group, each group at most ``max_rows`` rows.
+def attended_runs(attention_mask: torch.Tensor) -> list[tuple[int, int]] | None:
+    """Each row's attended columns as ``(first, stop)``, or None when some row's are not one contiguous run (or it
+    has none)."""
+    attended = attention_mask.detach().to("cpu") != 0
+    width = attended.shape[1]
+    columns = torch.arange(width)
+    first = torch.where(attended, columns, width).min(dim=1).values
+    stop = torch.where(attended, columns + 1, 0).max(dim=1).values
+    if bool((stop <= first).any()) or bool((attended.sum(dim=1) != stop - first).any()):
+        return None
+    return list(zip(first.tolist(), stop.tolist(), strict=True))
 
-    Rows are ordered by the span they attend to (first to last attended column); groups are contiguous runs of that
-    order, chosen by dynamic programming over the split points (B² for B rows: 256 steps for the usual 16). Every
-    group keeps at least its last completion column, so each scores at least one completion position.
+
+def pack_rows(input_ids: torch.Tensor, attention_mask: torch.Tensor, logits_to_keep: int) -> PackedBatch | None:
+    """Pack the attended run of every row of a ``[prompt | completion]`` batch (see the module docstring); None when
+    a row's attended columns are not contiguous, which packing cannot represent.
+
+    Scored are the completion columns (the last ``logits_to_keep``) a row attends to, as in TRL's labels, except a
+    completion token with no attended token before it (a row without a prompt), which has nothing to be predicted
+    from in its own run; it scores 0, like the columns a row does not attend to.
     """
-    rows_n, width = attention_mask.shape
+    rows_n, width = input_ids.shape
     completion_start = width - logits_to_keep
     if rows_n == 0 or logits_to_keep <= 0 or completion_start < 0:
-        raise ValueError(f"cannot plan a batch of shape {tuple(attention_mask.shape)} keeping {logits_to_keep}")
-    attended = attention_mask.detach().to("cpu") != 0
-    columns = torch.arange(width)
-    # First attended column (the completion's first column for a row with none), last attended column + 1 (at least
-    # one completion column).
-    first = torch.where(attended, columns, width).min(dim=1).values.clamp(max=completion_start).tolist()
-    stop = (torch.where(attended, columns + 1, 0).max(dim=1).values.clamp(min=completion_start + 1)).tolist()
-    order = sorted(range(rows_n), key=lambda r: (stop[r] - first[r], r), reverse=True)
-    limit = rows_n if max_rows is None else max(1, max_rows)
+        raise ValueError(f"cannot pack a batch of shape {tuple(input_ids.shape)} keeping {logits_to_keep}")
+    runs = attended_runs(attention_mask)
+    if runs is None:
+        return None
+    lengths = [stop - first for first, stop in runs]
+    capacity = max(lengths)
+    bins: list[list[int]] = []
+    used: list[int] = []
+    for row in sorted(range(rows_n), key=lambda r: (-lengths[r], r)):
+        slot = next((b for b, u in enumerate(used) if u + lengths[row] <= capacity), None)
+        if slot is None:
+            bins.append([])
+            used.append(0)
+            slot = len(bins) - 1
+        bins[slot].append(row)
+        used[slot] += lengths[row]
 
-    cost = [0.0] + [float("inf")] * rows_n
-    cut = [0] * (rows_n + 1)
-    for end in range(1, rows_n + 1):
-        lo, hi = width, 0
-        for begin in range(end - 1, max(-1, end - 1 - limit), -1):
-            r = order[begin]
-            lo, hi = min(lo, first[r]), max(hi, stop[r])
-            total = cost[begin] + (end - begin) * (hi - lo) + overhead_tokens
-            if total < cost[end]:
-                cost[end], cut[end] = total, begin
-    groups: list[ScoringGroup] = []
-    end = rows_n
-    while end > 0:
-        begin = cut[end]
-        members = order[begin:end]
-        groups.append(ScoringGroup(rows=torch.tensor(sorted(members), dtype=torch.long),
-                                   start=min(first[r] for r in members), stop=max(stop[r] for r in members)))
-        end = begin
-    return groups[::-1]
-
-
-def reassemble(parts: list[torch.Tensor], groups: list[ScoringGroup], logits_to_keep: int) -> torch.Tensor:
-    """Per-group ``[rows, kept]`` scores back into the batch's ``[B, logits_to_keep]`` layout (zero where a group
-    was cut), differentiably."""
-    padded = [torch.nn.functional.pad(p, (0, logits_to_keep - p.shape[1])) for p in parts]
-    stacked = torch.cat(padded, dim=0)
-    order = torch.cat([g.rows for g in groups]).to(stacked.device)
-    return stacked[torch.argsort(order)]
+    ids = input_ids.detach().to("cpu")
+    packed = torch.zeros(len(bins), capacity, dtype=ids.dtype)
+    positions = torch.zeros(len(bins), capacity, dtype=torch.long)
+    labels = torch.full((len(bins), capacity), -100, dtype=ids.dtype)
+    rows, columns, sources = [], [], []
+    for b, members in enumerate(bins):
+        offset = 0
+        for row in members:
+            first, stop = runs[row]
+            length = stop - first
+            packed[b, offset:offset + length] = ids[row, first:stop]
+            positions[b, offset:offset + length] = torch.arange(length)
+            scored = range(max(completion_start, first + 1), stop)
+            if scored:
+                at = torch.arange(scored.start, scored.stop)
+                labels[b, offset + at - first] = ids[row, at]
+                rows.append(torch.full((len(scored),), row))
+                columns.append(at - completion_start)
+                # A shifted head's score at column j is for the token at j + 1.
+                sources.append(b * (capacity - 1) + offset + at - first - 1)
+            offset += length
+        # The rest of the row is padding: its own run (positions restart), so no packed token attends to it.
+        positions[b, offset:] = torch.arange(capacity - offset)
+    empty = torch.zeros(0, dtype=torch.long)
+    device = input_ids.device
+    return PackedBatch(input_ids=packed.to(device), position_ids=positions.to(device), labels=labels.to(device),
+                       rows=torch.cat(rows) if rows else empty, columns=torch.cat(columns) if columns else empty,
+                       sources=torch.cat(sources) if sources else empty, shape=(rows_n, logits_to_keep))

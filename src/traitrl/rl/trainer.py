@@ -34,10 +34,10 @@ rounding:
    :func:`direct_logprobs` when those fit :data:`DIRECT_LM_HEAD_BYTES` (the same values up to summation order).
 
 6. **Padding.** Rows are padded to the batch's longest prompt and longest completion (a quarter of the update batch
-   on the speed benchmark), and a CPU has no variable-length attention kernel to skip it. Without autocast (whose
-   casts each extra forward would repeat), the trainer scores the rows in length groups, each cut to the columns its
-   rows attend to (:mod:`traitrl.rl.padding`); positions shift by the same amount within a group, which rotary
-   attention does not see except in rounding.
+   on the speed benchmark), and a CPU has no variable-length attention kernel to skip it. The trainer packs each
+   row's attended tokens into a few shared rows, positions restarting per row, and scores them in one forward in
+   which a token attends only within its own row (:mod:`traitrl.rl.padding`); rotary attention sees only relative
+   positions, so this changes the rounding only.
 
 All are overrides of TRL methods (``_generate_single_turn``, ``_get_per_token_logps_and_entropies``); if a TRL
 release renames them, training stays correct and only loses the speed, and the unit tests that spy on the hooks
@@ -57,7 +57,7 @@ from trl import GRPOTrainer
 
 from traitrl.models.sampling import inverse_cdf_sampling
 from traitrl.rl.master_weights import Bf16MasterWeights
-from traitrl.rl.padding import plan_groups, reassemble
+from traitrl.rl.padding import PackedBatch, pack_rows
 
 #: Eager attention keeps every layer's attention probabilities for backward (batch × heads × length² in bf16); above
 #: this many bytes the trainer scores with SDPA, which keeps none.
@@ -112,10 +112,6 @@ def attention_kernel(model: Any, name: str) -> Iterator[None]:
     finally:
         model.set_attn_implementation(before)
 
-
-#: Fix 6: a scoring group's fixed cost (one more pass of small kernels and weight reads), in padded tokens. Measured
-#: on the embedded model on 2 cores (docs/training.md, "Speed").
-SCORING_GROUP_OVERHEAD_TOKENS = 150
 
 #: The direct LM head keeps fp32 logits, their log-softmax and its exponent for a batch (N tokens × vocabulary × 12
 #: bytes); above this it falls back to TRL's chunked kernel, which recomputes tiles in backward instead.
@@ -179,8 +175,8 @@ def direct_lm_head_scoring(device: torch.device) -> contextlib.AbstractContextMa
 
 class TraitGRPOTrainer(GRPOTrainer):
     """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation,
-    completion-only scoring with whole-logit log-softmax in length groups, and under bf16 a bf16 model with fp32
-    master weights.
+    completion-only scoring with whole-logit log-softmax over rows packed without padding, and under bf16 a bf16
+    model with fp32 master weights.
 
     ``bf16_weights``: None (default) takes fix 4 where it applies — ``args.bf16``, a model object, one CPU process;
     False keeps TRL's fp32 weights under autocast; True requires it to apply.
@@ -242,18 +238,25 @@ class TraitGRPOTrainer(GRPOTrainer):
         if not self._trims_padding(compute_aux_loss, kwargs):
             return self._score(model, input_ids, attention_mask, logits_to_keep, batch_size=batch_size,
                                compute_entropy=compute_entropy, compute_aux_loss=compute_aux_loss, **kwargs)
-        groups = plan_groups(attention_mask, logits_to_keep, SCORING_GROUP_OVERHEAD_TOKENS, max_rows=batch_size)
-        completion_start = input_ids.shape[1] - logits_to_keep
-        logps, entropies = [], []
-        for g in groups:
-            rows = g.rows.to(input_ids.device)
-            lp, ent, _ = self._score(model, input_ids[rows, g.start:g.stop], attention_mask[rows, g.start:g.stop],
-                                     g.kept(completion_start), compute_entropy=compute_entropy)
-            logps.append(lp)
-            if compute_entropy:
-                entropies.append(ent)
-        return (reassemble(logps, groups, logits_to_keep),
-                reassemble(entropies, groups, logits_to_keep) if compute_entropy else None, None)
+        size = batch_size or input_ids.shape[0]
+        chunks = [(start, min(start + size, input_ids.shape[0])) for start in range(0, input_ids.shape[0], size)]
+        packs = [pack_rows(input_ids[a:b], attention_mask[a:b], logits_to_keep) for a, b in chunks]
+        if any(p is None for p in packs):  # a row attends to a broken run of columns: score the padded batch
+            return self._score(model, input_ids, attention_mask, logits_to_keep, batch_size=batch_size,
+                               compute_entropy=compute_entropy)
+        scored = [self._score_packed(model, p, compute_entropy) for p in packs if p is not None]
+        entropies = torch.cat([e for _, e in scored if e is not None]) if compute_entropy else None
+        return torch.cat([lp for lp, _ in scored]), entropies, None
+
+    def _score_packed(self, model: Any, packed: PackedBatch,
+                      compute_entropy: bool) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Fix 6: one forward over a packed batch, with TRL's fused LM head and fixes 2, 4 and 5 as in
+        :meth:`_score`; the scores are put back in the batch's ``[rows, logits_to_keep]`` layout."""
+        with (compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, packed.input_ids),
+              direct_lm_head_scoring(self.accelerator.device), self.accelerator.autocast()):
+            out = model(input_ids=packed.input_ids, position_ids=packed.position_ids, labels=packed.labels,
+                        fused_lm_head=True)
+        return packed.unpack(out.log_probs), packed.unpack(out.entropy) if compute_entropy else None
 
     def _score(self, model: Any, input_ids: torch.Tensor, *args: Any, **kwargs: Any) -> Any:
         """TRL's scoring of one batch, with fixes 2, 4 (eager attention) and 5 around it."""
@@ -262,10 +265,10 @@ class TraitGRPOTrainer(GRPOTrainer):
             return super()._get_per_token_logps_and_entropies(model, input_ids, *args, **kwargs)
 
     def _trims_padding(self, compute_aux_loss: bool, extra: dict[str, Any]) -> bool:
-        """Fix 6 applies on CPU without autocast (whose per-forward weight casts would be paid once per group), for
-        text-only batches without an MoE auxiliary loss (TRL's chunking of images and router losses is left alone)."""
-        return (self.accelerator.device.type == "cpu" and (self.bf16_weights or not self.args.bf16)
-                and not compute_aux_loss and all(v is None for v in extra.values()))
+        """Fix 6 applies on CPU to text-only batches without an MoE auxiliary loss (TRL's chunking of images and
+        router losses is left alone)."""
+        return (self.accelerator.device.type == "cpu" and not compute_aux_loss
+                and all(v is None for v in extra.values()))
 
     def _scoring_attention(self, model: Any, input_ids: torch.Tensor) -> contextlib.AbstractContextManager[None]:
         """Eager attention for scoring under fix 4 when what it keeps for backward fits the budget. Not with gradient
