@@ -124,6 +124,7 @@ def _scores(trainer: TraitGRPOTrainer, ids: torch.Tensor, mask: torch.Tensor, ke
 def test_packed_scoring_gives_the_padded_batchs_scores_and_gradients(tiny: Path, tmp_path: Path,
                                                                      batch_size: int | None) -> None:
     trainer = _trainer(tiny, tmp_path, bf16=False)
+    trainer._entropy_bonus_enabled = True  # so the entropies carry gradient too, and are compared
     keep, prompt_width = 12, 40
     mask = _mask([38, 35, 6, 4, 30, 5], [12, 3, 12, 1, 7, 9], prompt_width, keep)
     ids = _ids(mask, trainer.model.config.vocab_size)

@@ -228,6 +228,19 @@ def test_direct_lm_head_matches_trls_chunked_kernel(dtype: torch.dtype, softcap:
         torch.testing.assert_close(a.float(), b_.float(), **tol)
 
 
+def test_entropy_without_a_loss_term_keeps_no_graph() -> None:
+    gen = torch.Generator().manual_seed(0)
+    hidden = torch.randn(5, 8, generator=gen, requires_grad=True)
+    weight = torch.randn(50, 8, generator=gen)
+    targets = torch.randint(0, 50, (5,), generator=gen)
+    with_grad = direct_logprobs(hidden, weight, None, targets, 1.0, 0, outputs=("entropy",))
+    without = direct_logprobs(hidden, weight, None, targets, 1.0, 0, outputs=("entropy",), entropy_grad=False)
+    assert with_grad[1] is not None and without[1] is not None
+    assert with_grad[1].requires_grad and not without[1].requires_grad and without[0] is not None
+    assert without[0].requires_grad
+    torch.testing.assert_close(with_grad[1].detach(), without[1])
+
+
 def test_trainer_scores_with_the_direct_head_within_budget(tiny: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import traitrl.rl.trainer as trainer_module
@@ -235,9 +248,9 @@ def test_trainer_scores_with_the_direct_head_within_budget(tiny: Path, tmp_path:
     calls: list[int] = []
     original = trainer_module.direct_logprobs
 
-    def spy(hidden: torch.Tensor, *a: Any) -> Any:
+    def spy(hidden: torch.Tensor, *a: Any, **k: Any) -> Any:
         calls.append(hidden.shape[0])
-        return original(hidden, *a)
+        return original(hidden, *a, **k)
 
     monkeypatch.setattr(trainer_module, "direct_logprobs", spy)
     _train(TraitGRPOTrainer, tiny, tmp_path / "ours", checkpointing=False)

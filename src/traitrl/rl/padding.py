@@ -9,10 +9,10 @@ and on a CPU, with no variable-length attention kernel, every padded position co
 longest one (first fit, longest first), with position ids restarting at each run. Given ``position_ids`` and no
 attention mask, transformers recognises packed sequences and lets a token attend only within its own run, so every
 run is scored as if alone: the same log-probabilities as the padded batch up to rounding (rotary attention sees only
-relative positions). On the six captured batches this leaves 11–17% of positions as padding, against 21–34% padded
-and 1–12% for the earlier scheme of length groups; that scheme needed one forward per group, each a pass of small
-kernels and weight reads and each with a matmul size of its own, and one packed forward was faster (docs/training.md,
-"Speed", fix 8).
+relative positions). On six batches captured from the speed benchmark, 10–22% of the packed positions are padding
+(21–34% of the padded batch's). The earlier scheme, rows scored in length groups each cut to its own columns, left
+less (4–13%) but needed a forward per group, each with its own pass of small kernels and weight reads and matmuls
+of its own (often slower) size; one packed forward–backward was faster (docs/training.md, "Speed", fix 6).
 """
 
 from __future__ import annotations

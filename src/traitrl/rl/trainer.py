@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -120,7 +121,8 @@ DIRECT_LM_HEAD_BYTES = 1 << 30
 
 def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, targets: torch.Tensor,
                     temperature: float, chunk_size: int, final_logit_softcapping: float | None = None,
-                    logit_scale: float = 1.0, outputs: tuple[str, ...] = ()) -> tuple[torch.Tensor | None, ...]:
+                    logit_scale: float = 1.0, outputs: tuple[str, ...] = (),
+                    entropy_grad: bool = True) -> tuple[torch.Tensor | None, ...]:
     """What TRL's ``ChunkedLogProbFunction.apply`` returns — per-token log-probabilities of ``targets`` under
     ``hidden @ weight.T`` and the requested extras — from whole fp32 logits and ``log_softmax``, differentiated by
     autograd (log-probabilities and entropy; the extras are not differentiable, as in TRL).
@@ -145,7 +147,8 @@ def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tens
     logprobs = logp.gather(-1, targets.unsqueeze(-1)).squeeze(-1)
     entropy = log_sum_sq = mean_logits = is_top1 = None
     if "entropy" in outputs:
-        entropy = -(logp.exp() * logp).sum(-1)
+        with torch.set_grad_enabled(entropy_grad and torch.is_grad_enabled()):
+            entropy = -(logp.exp() * logp).sum(-1)
     with torch.no_grad():
         if "log_sum_sq_probs" in outputs:
             log_sum_sq = torch.logsumexp(2 * logp, dim=-1)
@@ -156,16 +159,18 @@ def direct_logprobs(hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tens
     return logprobs, entropy, log_sum_sq, mean_logits, is_top1
 
 
-def direct_lm_head_scoring(device: torch.device) -> contextlib.AbstractContextManager[bool]:
+def direct_lm_head_scoring(device: torch.device, entropy_grad: bool = True) -> contextlib.AbstractContextManager[bool]:
     """Within the block, TRL's fused LM head scores with :func:`direct_logprobs` on a CPU when the batch's logits fit
-    :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel)."""
+    :data:`DIRECT_LM_HEAD_BYTES` (else with its chunked kernel); ``entropy_grad`` as in :func:`direct_logprobs`."""
+
+    direct = functools.partial(direct_logprobs, entropy_grad=entropy_grad)
 
     def direct_or(chunked: Any) -> Any:
         class DirectOrChunked:
             @staticmethod
             def apply(hidden: torch.Tensor, weight: torch.Tensor, *rest: Any) -> Any:
                 if hidden.shape[0] * weight.shape[0] * 12 <= DIRECT_LM_HEAD_BYTES:
-                    return direct_logprobs(hidden, weight, *rest)
+                    return direct(hidden, weight, *rest)
                 return chunked.apply(hidden, weight, *rest)
 
         return DirectOrChunked
@@ -253,7 +258,7 @@ class TraitGRPOTrainer(GRPOTrainer):
         """Fix 6: one forward over a packed batch, with TRL's fused LM head and fixes 2, 4 and 5 as in
         :meth:`_score`; the scores are put back in the batch's ``[rows, logits_to_keep]`` layout."""
         with (compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, packed.input_ids),
-              direct_lm_head_scoring(self.accelerator.device), self.accelerator.autocast()):
+              direct_lm_head_scoring(self.accelerator.device, self._entropy_grad), self.accelerator.autocast()):
             out = model(input_ids=packed.input_ids, position_ids=packed.position_ids, labels=packed.labels,
                         fused_lm_head=True)
         return packed.unpack(out.log_probs), packed.unpack(out.entropy) if compute_entropy else None
@@ -261,8 +266,13 @@ class TraitGRPOTrainer(GRPOTrainer):
     def _score(self, model: Any, input_ids: torch.Tensor, *args: Any, **kwargs: Any) -> Any:
         """TRL's scoring of one batch, with fixes 2, 4 (eager attention) and 5 around it."""
         with (compact_lm_head_scoring(self.accelerator.device), self._scoring_attention(model, input_ids),
-              direct_lm_head_scoring(self.accelerator.device)):
+              direct_lm_head_scoring(self.accelerator.device, self._entropy_grad)):
             return super()._get_per_token_logps_and_entropies(model, input_ids, *args, **kwargs)
+
+    @property
+    def _entropy_grad(self) -> bool:
+        """Whether a loss term differentiates the entropy (TRL's entropy bonus); True if this TRL does not say."""
+        return bool(getattr(self, "_entropy_bonus_enabled", True))
 
     def _trims_padding(self, compute_aux_loss: bool, extra: dict[str, Any]) -> bool:
         """Fix 6 applies on CPU to text-only batches without an MoE auxiliary loss (TRL's chunking of images and
