@@ -67,3 +67,35 @@ def test_an_unknown_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("TRAITRL_CPU_MEMORY", "huge")
     with pytest.raises(UserError, match="TRAITRL_CPU_MEMORY=.huge."):
         cpu_memory._apply()
+
+
+RELEASE_PROBE = r"""
+import json, os
+import torch
+from traitrl.models import cpu_memory
+
+def resident():
+    return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+out = {"before": cpu_memory.release()}  # nothing kept yet: nothing to do
+out["state"] = cpu_memory.keep_freed_memory()
+base = resident()
+t = torch.empty(256 << 20, dtype=torch.uint8)
+t.fill_(1)
+del t
+out["kept"] = resident() - base
+out["released"] = cpu_memory.release()
+out["after"] = resident() - base
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc only")
+def test_release_hands_kept_memory_back() -> None:
+    done = subprocess.run([sys.executable, "-c", RELEASE_PROBE], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TRAITRL_CPU_MEMORY": "kept"})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["before"] is False and out["state"] == "kept" and out["released"] is True
+    assert out["kept"] >= 200 << 20  # the control: a freed 256 MiB tensor stays resident
+    assert out["after"] < 64 << 20

@@ -16,6 +16,10 @@ running process can no longer set): allocations below 1 GiB come from the heap, 
 stays with the process for reuse. The cost is that the process keeps memory it has freed, which a training or
 evaluation process would allocate again within a step. It is process-wide and stays on; it applies on Linux with
 glibc only (elsewhere it does nothing), and ``TRAITRL_CPU_MEMORY=system`` keeps the system's defaults.
+
+A kept heap only grows: the freed memory of one training run stays with the process for the next. :func:`release`
+hands the heap's free pages back (glibc's ``malloc_trim``); a study calls it between stages, where nothing is
+allocated again soon (measured in docs/training.md, "Speed", fix 7).
 """
 
 from __future__ import annotations
@@ -49,6 +53,16 @@ def keep_freed_memory() -> str:
 def setting() -> str:
     """What the process runs with now, without changing it: ``system`` until :func:`keep_freed_memory` has run."""
     return _state or "system"
+
+
+def release() -> bool:
+    """Give the heap's free pages back to the system (``malloc_trim``) when this process keeps freed memory; returns
+    whether it did. For the end of a stage, not inside a step: what is released is faulted in again when reused."""
+    if _state != "kept":
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    libc.malloc_trim(0)
+    return True
 
 
 def _apply() -> str:

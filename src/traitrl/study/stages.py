@@ -11,6 +11,7 @@ study; the ETA scales the remaining stages' estimated costs by how fast the fini
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -22,6 +23,7 @@ from typing import Any
 from rich.console import Console
 
 from traitrl.cli.common import joined
+from traitrl.models import cpu_memory
 
 
 @dataclass
@@ -129,6 +131,10 @@ def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> 
         t0 = time.perf_counter()
         result = stage.run()
         seconds = time.perf_counter() - t0
+        # A stage's model, optimizer and activations are garbage now; hand their heap back before the next stage
+        # allocates its own (a process that keeps freed memory otherwise carries every stage's high-water mark).
+        gc.collect()
+        cpu_memory.release()
         tally = ran.setdefault(_kind(stage), [0.0, 0.0])
         tally[0] += stage.estimate
         tally[1] += seconds
