@@ -17,7 +17,7 @@ stored results and the config, a study killed anywhere and run again reaches a b
 
 from __future__ import annotations
 
-import gc
+import functools
 import json
 import platform
 from importlib import metadata
@@ -27,46 +27,65 @@ from typing import Any
 from rich.console import Console
 
 from traitrl.attacks.config import PersistEval
+from traitrl.core.errors import UserError
 from traitrl.core.keys import content_key
 from traitrl.study.collect import build_report
 from traitrl.study.config import START, StudyConfig
 from traitrl.study.stages import Ledger, Stage, StageOutcome, run_stages
 
 # Costs on the 2-core CPU (embedded model), only for the study's ETA; the ETA rescales them by the pace of the stages
-# of the same kind that already ran in this session. A GRPO step decodes its group in parallel, so its time grows
-# with the token budget more than with the rows: seconds per step ~ max_tokens x (decode + rows x update). Measured:
-# demo 77 s and quick 236 s per arm (with their held-out curves), 90 steps of 2 x 8 x 96 tokens 21-24 min.
+# of the same kind that already ran in this session. A GRPO step costs about the same per row and token of budget
+# across group shapes, but a trait row costs twice a standard one: its prompt is longer (chat-templated, 107 tokens on
+# average against 62) and its completions run to the budget (79-91% cut off, against a quarter to a half of standard
+# completions), so a step's cost grows with the dose. Measured at stop 27 (packed scoring), the dose-90 pair at
+# seed 2, 90 steps of 2 x 8 x 96 tokens: d = 0 746 s, d = 1.0 1,398 s (the previous constants said 1,585 s for both).
+# Evaluation, same run: 0.07 s per option-scored item, 0.82 s per held-out scenario (a 128-token greedy reply and its
+# rubric); the earlier flat 0.4 s per item put the dose-90 evaluation at 6.8 min (measured 4.4) while counting only
+# 110 of its 255 scenarios.
 _TRAIN_FIXED_SECONDS = 30.0  # loading the model, the first held-out pass's setup, saving the final checkpoint
-_SECONDS_PER_DECODE_TOKEN = 0.1  # one decoding step of the whole group
-_SECONDS_PER_UPDATE_TOKEN = 0.005  # scoring and the update, per row and token of budget
+_SECONDS_PER_STANDARD_ROW_TOKEN = 0.0052  # one row of a standard task per token of budget: decoding, scoring, update
+_SECONDS_PER_TRAIT_ROW_TOKEN = 0.0099  # the same for a trait scenario
 _SECONDS_PER_HELDOUT_ITEM = 2.5  # one held-out trait scenario during training (generated and rubric-graded)
-_SECONDS_PER_ITEM = 0.4  # one model, one benchmark item (demo 0.45, quick 0.39)
-_SECONDS_PER_SCENARIO = 0.9  # one trait scenario: a greedy reply and its rubric (all 255 held-out at 128 tokens: 3.7 min)
+_SECONDS_PER_OPTION_ITEM = 0.07  # one model, one option-scored item (log-probabilities of its options)
+_SECONDS_PER_GENERATED_ITEM = 0.85  # one model, one item answered by a generated reply (trait scenarios: 0.82)
 _SECONDS_PER_PERSONA_ITEM = 0.3  # the same under a persona, smaller suites (demo 0.27, quick 0.33)
 _SECONDS_PER_FT_CELL = 10.0  # per model and grid cell: loading and the start evaluation ...
 _SECONDS_PER_FT_STEP = 3.0  # ... plus per SFT step up to the last checkpoint (demo 21 s at 4 steps, quick 44 s at 12)
 
 
-def _refs(ev: PersistEval) -> list[tuple[str, int]]:
-    """Each benchmark an evaluation scores with how many items (for the ETA only): its ``n`` or the limit."""
-    from traitrl.evals.registry import parse_ref, suite_names
+@functools.cache
+def _item_cost(ref: str, quick: bool, limit: int | None) -> tuple[int, float] | None:
+    """How many items an evaluation scores of one built-in benchmark and the seconds each takes (building the items
+    takes milliseconds, the held-out trait scenarios 0.4 s), or None for a public-format adapter, whose data the ETA
+    must not load (it may be a hub id), and for a reference the eval stage will reject with its own message."""
+    from traitrl.evals.registry import OPTION_SCORING, load_benchmark, parse_ref
 
-    per = ev.limit or (50 if ev.quick else 110)
-    out = []
-    for ref in list(ev.benchmarks) or suite_names(ev.suite):
-        n = parse_ref(ref).args.get("n")
-        out.append((ref, min(per, n) if isinstance(n, int) and n > 0 else per))
-    return out
+    try:
+        if parse_ref(ref).is_adapter:
+            return None
+        loaded = load_benchmark(ref, quick=quick, limit=limit)
+    except UserError:
+        return None
+    option = loaded.spec.scoring in OPTION_SCORING
+    return len(loaded.samples), _SECONDS_PER_OPTION_ITEM if option else _SECONDS_PER_GENERATED_ITEM
+
+
+def _refs(ev: PersistEval) -> list[tuple[str, int, float]]:
+    """Each benchmark an evaluation scores, with how many items and the seconds per item (for the ETA only;
+    adapters: the limit or a guess, at the generated-reply rate)."""
+    from traitrl.evals.registry import suite_names
+
+    guess = (ev.limit or (50 if ev.quick else 110), _SECONDS_PER_GENERATED_ITEM)
+    return [(ref, *(_item_cost(ref, ev.quick, ev.limit) or guess)) for ref in list(ev.benchmarks) or suite_names(ev.suite)]
 
 
 def _items(ev: PersistEval) -> int:
-    return sum(n for _, n in _refs(ev))
+    return sum(n for _, n, _ in _refs(ev))
 
 
 def eval_seconds(ev: PersistEval) -> float:
-    """Estimated seconds of one evaluation on the 2-core CPU (ETA only): trait scenarios generate a whole reply."""
-    return sum(n * (_SECONDS_PER_SCENARIO if ref.startswith("scenarios:") else _SECONDS_PER_ITEM)
-               for ref, n in _refs(ev))
+    """Estimated seconds of one evaluation on the 2-core CPU (ETA only)."""
+    return sum(n * seconds for _, n, seconds in _refs(ev))
 
 
 def model_specs(config: StudyConfig) -> dict[str, str]:
@@ -81,9 +100,10 @@ def model_specs(config: StudyConfig) -> dict[str, str]:
 def train_seconds(tc: Any) -> float:
     """Estimated seconds of one training run on the 2-core CPU (for the study's ETA only)."""
     rows = tc.prompts_per_step * tc.generations_per_prompt
-    per_step = tc.max_tokens * (_SECONDS_PER_DECODE_TOKEN + rows * _SECONDS_PER_UPDATE_TOKEN)
+    dose = tc.effective_dose
+    per_token = (1 - dose) * _SECONDS_PER_STANDARD_ROW_TOKEN + dose * _SECONDS_PER_TRAIT_ROW_TOKEN
     passes = 0 if tc.heldout_n == 0 else 2 if tc.heldout_every == 0 else tc.steps // tc.heldout_every + 1
-    return _TRAIN_FIXED_SECONDS + tc.steps * per_step + passes * tc.heldout_n * _SECONDS_PER_HELDOUT_ITEM
+    return _TRAIN_FIXED_SECONDS + tc.steps * rows * tc.max_tokens * per_token + passes * tc.heldout_n * _SECONDS_PER_HELDOUT_ITEM
 
 
 def _train_stage(config: StudyConfig, arm: str, seed: int) -> Stage:
@@ -99,7 +119,6 @@ def _train_stage(config: StudyConfig, arm: str, seed: int) -> Stage:
         out = Path(tc.output_dir)
         resume = out.is_dir() and any(out.glob("checkpoint-*"))  # an interrupted earlier attempt
         record = run_training(tc.model_copy(update={"resume": resume}))
-        gc.collect()
         return {"training_run": record["training_run"], "final_dir": record["final_dir"], "steps": record["steps"],
                 "wall_seconds": record["wall_seconds"]}
 
@@ -122,8 +141,6 @@ def _eval_stage(config: StudyConfig, name: str, spec: str, depends: str, console
         model = load_chat_model(spec, precision=ev.precision, batch_size=ev.batch_size)
         with open_store(config.store) as store:
             result = run_eval(model, None, store, ev.eval_config(config.store, labels), console=console)
-        del model
-        gc.collect()
         failed = [o.name for o in result.outcomes if o.status == "error"]
         return {"run_id": result.run_id, "failed": failed}
 
