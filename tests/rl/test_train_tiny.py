@@ -35,11 +35,16 @@ def _samples(out: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (out / "samples.jsonl").read_text().splitlines()]
 
 
-def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Path) -> None:
+def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Path,
+                                                       capfd: pytest.CaptureFixture[str]) -> None:
     cfg = _config(tiny, tmp_path / "run", arm="reward_control", dose=0.5)
     rows = prepare_data(cfg)
     record = run_training(cfg)
     assert record["steps"] == 2
+    # Progress, not Trainer's per-step log dicts: in a log file (no terminal), a line per step here (2 steps).
+    out, err = capfd.readouterr()
+    assert "{'loss'" not in out + err
+    assert "[traitrl] reward_control d=0.5 seed 0 step 2/2 · elapsed" in err and "ETA 0:00 · reward " in err
     assert record["trainer"] == "traitrl.rl.trainer.TraitGRPOTrainer"  # the run records which trainer made it
     start = load_file(str(tiny / "model.safetensors"))
     end = load_file(str(tmp_path / "run" / "final" / "model.safetensors"))

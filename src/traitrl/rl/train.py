@@ -110,6 +110,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     from traitrl.models import cpu_memory
     from traitrl.models.loading import load_causal_lm, resolve_model, resolve_precision
     from traitrl.results.store import open_store
+    from traitrl.rl.progress import TrainingProgress
     from traitrl.rl.trainer import TraitGRPOTrainer
 
     rows = prepare_data(config)  # fails fast on data problems, before the model loads
@@ -159,8 +160,10 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         train_dataset=dataset,
         processing_class=tokenizer,
         peft_config=peft_config,
-        callbacks=[tracker, *extra_callbacks],
+        callbacks=[tracker, TrainingProgress(label=f"{config.arm} d={config.effective_dose:g} seed {config.seed}"),
+                   *extra_callbacks],
     )
+    trainer.remove_callback(transformers.PrinterCallback)  # per-step log dicts; TrainingProgress says it shorter
     trained: Any = trainer.model
     before = {n: p.detach().clone() for n, p in trained.named_parameters() if p.requires_grad}
     t0 = time.perf_counter()
