@@ -210,3 +210,16 @@ def test_dose_90_scores_every_held_out_scenario() -> None:
     ev = load_study_config(ROOT / "configs" / "study" / "dose-90.yaml").eval
     held_out = next(b for b in ev.benchmarks if b.startswith("scenarios:heldout"))
     assert len(load_benchmark(held_out, quick=ev.quick, limit=ev.limit).samples) == 255
+
+
+def test_a_fresh_process_plans_the_held_out_scenarios_as_a_built_in() -> None:
+    # Whether a reference names a built-in or an adapter depended on whether something had loaded the registry: in a
+    # fresh `traitrl study plan` the 255 held-out scenarios were taken for an adapter and guessed at 110.
+    import subprocess
+    import sys
+
+    code = ("from traitrl.attacks.config import PersistEval; from traitrl.study.run import _refs; "
+            "print(_refs(PersistEval(benchmarks=['scenarios:heldout?max_tokens=128'], quick=False))[0][1])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["255"]
