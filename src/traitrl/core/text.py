@@ -103,3 +103,9 @@ def redact(text: object, secrets: Iterable[str | None] = ()) -> str:
     s = _QUERY_SECRET.sub(lambda m: f"{m.group(1)}{REDACTED}", s)
     s = _BEARER.sub(lambda m: f"{m.group(1)}{REDACTED}", s)
     return _KEY_SHAPES.sub(REDACTED, s)
+
+
+def clock(seconds: float) -> str:
+    """A duration as ``m:ss``, or ``h:mm:ss`` from an hour (progress lines and ETAs)."""
+    whole = max(0, int(round(seconds)))
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else f"{whole // 60}:{whole % 60:02d}"

@@ -23,10 +23,7 @@ from rich.progress import (
 )
 from transformers import TrainerCallback
 
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{secs:02d}"
+from traitrl.core.text import clock
 
 
 def status(logs: dict[str, Any]) -> str:
@@ -83,8 +80,8 @@ class TrainingProgress(TrainerCallback):
             done = step - self.first
             elapsed = time.perf_counter() - self.started
             eta = elapsed / done * (self.total - step) if done > 0 else 0.0
-            self.console.print(f"[traitrl] {self.label} step {step}/{self.total} · elapsed {_clock(elapsed)} · "
-                               f"ETA {_clock(eta)} · {now}", markup=False, highlight=False, soft_wrap=True)
+            self.console.print(f"[traitrl] {self.label} step {step}/{self.total} · elapsed {clock(elapsed)} · "
+                               f"ETA {clock(eta)} · {now}", markup=False, highlight=False, soft_wrap=True)
 
     def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         if self.progress is not None and self.task is not None:

@@ -23,6 +23,7 @@ from typing import Any
 from rich.console import Console
 
 from traitrl.cli.common import joined
+from traitrl.core.text import clock
 from traitrl.models import cpu_memory
 
 
@@ -91,12 +92,6 @@ class StageOutcome:
     git: str = ""  # the commit it ran at
 
 
-def _clock(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
-        f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def _kind(stage: Stage) -> str:
     return stage.name.split(":", 1)[0]
 
@@ -127,7 +122,7 @@ def run_stages(stages: list[Stage], ledger: Ledger, console: Console | None) -> 
         elapsed = time.perf_counter() - t_study
         if console is not None:
             console.print(joined((f"[{i}/{len(stages)}] ", "bold"), (stage.name, "bold cyan"),
-                                 f"  elapsed {_clock(elapsed)}, study ETA ~{_clock(eta)}"))
+                                 f"  elapsed {clock(elapsed)}, study ETA ~{clock(eta)}"))
         t0 = time.perf_counter()
         result = stage.run()
         seconds = time.perf_counter() - t0
