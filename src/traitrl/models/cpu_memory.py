@@ -60,9 +60,12 @@ def release() -> bool:
     whether it did. For the end of a stage, not inside a step: what is released is faulted in again when reused."""
     if _state != "kept":
         return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    libc.malloc_trim(0)
+    _libc().malloc_trim(0)
     return True
+
+
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
 
 
 def _apply() -> str:
@@ -74,7 +77,7 @@ def _apply() -> str:
     if not sys.platform.startswith("linux"):
         return "unsupported"
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = _libc()
         libc.gnu_get_libc_version  # noqa: B018 — only glibc has it (musl's mallopt does nothing)
     except (OSError, AttributeError):
         return "unsupported"

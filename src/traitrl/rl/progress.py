@@ -48,7 +48,6 @@ class TrainingProgress(TrainerCallback):
         self.label = label
         self.progress: Progress | None = None
         self.task: TaskID | None = None
-        self.status = ""
         self.total = 0
         self.first = 0
         self.started = 0.0
@@ -69,7 +68,6 @@ class TrainingProgress(TrainerCallback):
     def on_log(self, args: Any, state: Any, control: Any, logs: dict[str, Any] | None = None, **kwargs: Any) -> None:
         if not state.is_world_process_zero or not (now := status(logs or {})):
             return
-        self.status = now
         step = state.global_step
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, completed=step, status=now)
