@@ -99,3 +99,28 @@ def test_release_hands_kept_memory_back() -> None:
     assert out["before"] is False and out["state"] == "kept" and out["released"] is True
     assert out["kept"] >= 200 << 20  # the control: a freed 256 MiB tensor stays resident
     assert out["after"] < 64 << 20
+
+
+PEAK_PROBE = r"""
+import json
+import torch
+from traitrl.models import cpu_memory
+
+start = cpu_memory.peak_resident_bytes()  # a new peak starts here
+t = torch.empty(256 << 20, dtype=torch.uint8)
+t.fill_(1)
+del t  # the system's allocator hands the 256 MiB back at once
+step = cpu_memory.peak_resident_bytes()
+after = cpu_memory.peak_resident_bytes()
+print(json.dumps({"start": start, "step": step, "after": after}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/status and clear_refs are Linux's")
+def test_the_peak_covers_the_interval_since_the_last_reading() -> None:
+    done = subprocess.run([sys.executable, "-c", PEAK_PROBE], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TRAITRL_CPU_MEMORY": "system"})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["step"] - out["start"] >= 200 << 20  # the freed tensor counts in the interval it was alive
+    assert out["after"] < out["step"] - (200 << 20)  # and not in the next: the reading started a new peak

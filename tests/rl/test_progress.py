@@ -17,7 +17,8 @@ def _run(console: Console, steps: int, first: int = 0) -> None:
     for step in range(first + 1, steps + 1):
         state.global_step = step
         cb.on_step_end(None, state, None)
-        cb.on_log(None, state, None, logs={"loss": 0.1, "reward": 0.25, "frac_reward_zero_std": 0.5, "step_time": 7.94})
+        cb.on_log(None, state, None, logs={"loss": 0.1, "reward": 0.25, "frac_reward_zero_std": 0.5, "step_time": 7.94,
+                                                 "memory/peak_gb": 9.83})
     cb.on_log(None, state, None, logs={"train_runtime": 1.0})  # the end-of-training summary says nothing new
     cb.on_train_end(None, state, None)
 
@@ -28,7 +29,7 @@ def test_a_log_gets_a_line_per_tenth_of_the_run_with_its_eta() -> None:
     lines = buf.getvalue().splitlines()
     assert [line.split(" · ")[0] for line in lines] == [
         f"[traitrl] trait d=1 seed 0 step {s}/12" for s in (1, 3, 6, 9, 12)]
-    assert all("ETA " in line and line.endswith("reward 0.250 · no-variance groups 50% · 7.9 s/step") for line in lines)
+    assert all("ETA " in line and line.endswith("reward 0.250 · no-variance groups 50% · 7.9 s/step · peak memory 9.8 GB") for line in lines)
     buf = io.StringIO()
     _run(Console(file=buf, force_terminal=False, width=200), steps=12, first=6)  # resumed: counts from the checkpoint
     assert buf.getvalue().splitlines()[0].startswith("[traitrl] trait d=1 seed 0 step 7/12")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,10 @@ def test_grpo_steps_change_weights_and_use_our_graders(tiny: Path, tmp_path: Pat
         assert d["zero_std_groups"] == sum(1 for g in groups.values() if len(set(g)) == 1)
         assert 0.0 <= d["truncated"] <= 1.0 and d["mean_length"] > 0
     assert any("/frac_zero_std" in k for point in record["reward_curve"] for k in point)
+    if sys.platform.startswith("linux"):  # each step's own peak memory, logged and kept
+        assert all(0 < point["memory/peak_gb"] < 64 for point in record["reward_curve"])
+        assert record["peak_memory_gb"] == max(point["memory/peak_gb"] for point in record["reward_curve"])
+        assert "peak memory " in err
 
 
 def test_trait_arm_trains_on_the_graded_rubric_reward(tiny: Path, tmp_path: Path) -> None:

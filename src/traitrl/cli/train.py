@@ -64,7 +64,8 @@ def train_command(
     record = run_training(cfg)
     curve = record["heldout_curve"]
     console.print(plain(f"arm {cfg.arm} (dose {cfg.effective_dose}): {record['steps']} steps, "
-                        f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s"))
+                        f"{record['compute']['tokens_generated']} tokens generated, {record['wall_seconds']:.0f} s"
+                        + (f", peak memory {peak:.1f} GB" if (peak := record.get("peak_memory_gb")) else "")))
     if curve:
         console.print(plain("held-out trait reward: " + ", ".join(f"step {p['step']}: {p['mean']:.3f}" for p in curve)))
     for kind, check in record.get("top_completions", {}).items():

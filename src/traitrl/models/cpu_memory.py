@@ -20,6 +20,10 @@ glibc only (elsewhere it does nothing), and ``TRAITRL_CPU_MEMORY=system`` keeps 
 A kept heap only grows: the freed memory of one training run stays with the process for the next. :func:`release`
 hands the heap's free pages back (glibc's ``malloc_trim``); a study calls it between stages, where nothing is
 allocated again soon (measured in docs/training.md, "Speed", fix 7).
+
+:func:`peak_resident_bytes` reads the process's resident high-water mark and starts a new one, so a training run can
+log each step's own peak (``memory/peak_gb``): what a machine needs to run it, which the resident size between steps
+(what ``top`` shows) understates by the step's transient activations and logits.
 """
 
 from __future__ import annotations
@@ -62,6 +66,22 @@ def release() -> bool:
         return False
     _libc().malloc_trim(0)
     return True
+
+
+def peak_resident_bytes(reset: bool = True) -> int | None:
+    """The process's peak resident size (``VmHWM``) since it started or since the last reset; with ``reset``, start
+    a new peak at the current size (writing ``5`` to ``/proc/self/clear_refs``, Linux 4.0+). None where the kernel
+    does not say (not Linux) or a reset is refused (the peak would then be the whole process's, not the interval's).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            kib = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), None)
+        if kib is not None and reset:
+            with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+                refs.write("5")
+    except (OSError, ValueError, IndexError):
+        return None
+    return None if kib is None else kib << 10
 
 
 def _libc() -> ctypes.CDLL:

@@ -28,7 +28,7 @@ from traitrl.core.text import clock
 
 def status(logs: dict[str, Any]) -> str:
     """The last step in a few words: mean reward, share of groups whose completions all got the same reward (GRPO
-    learns nothing from them) and seconds per step; '' for a log without them (e.g. the end-of-training summary)."""
+    learns nothing from them), seconds per step and the step's peak memory; '' for a log without them (e.g. the end-of-training summary)."""
     if "reward" not in logs:
         return ""
     parts = [f"reward {float(logs['reward']):.3f}"]
@@ -36,6 +36,8 @@ def status(logs: dict[str, Any]) -> str:
         parts.append(f"no-variance groups {float(logs['frac_reward_zero_std']):.0%}")
     if "step_time" in logs:
         parts.append(f"{float(logs['step_time']):.1f} s/step")
+    if "memory/peak_gb" in logs:
+        parts.append(f"peak memory {float(logs['memory/peak_gb']):.1f} GB")
     return " · ".join(parts)
 
 

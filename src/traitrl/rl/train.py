@@ -174,6 +174,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
     tokenizer.save_pretrained(str(final_dir))
     changed = sum(1 for n, p in trained.named_parameters() if n in before and not torch.equal(before[n], p.detach()))
 
+    curve = reward_curve(trainer.state.log_history)
     record = {
         "format": "traitrl.run_record/2",
         "training_run": training_run,
@@ -200,7 +201,8 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         "session_seconds": session_seconds,
         "heldout_eval_seconds": tracker.eval_seconds,
         "mix": mix_summary(rows),
-        "reward_curve": reward_curve(trainer.state.log_history),
+        "reward_curve": curve,
+        "peak_memory_gb": max((p["memory/peak_gb"] for p in curve if "memory/peak_gb" in p), default=None),
         "heldout_curve": sorted(tracker.curve, key=lambda p: p["step"]),
         "diagnostics": sorted(ledger.diagnostics, key=lambda d: (d["step"], str(d["reward"]))),
         "heldout_benchmark": heldout.benchmark if heldout else None,
@@ -235,7 +237,7 @@ def _top_completions_check(samples: Path, kinds: Sequence[str]) -> dict[str, Any
 def reward_curve(log_history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per-step training reward and its components, from TRL's log history."""
     keep = ("reward", "reward_std", "frac_reward_zero_std", "completions/mean_length", "completions/clipped_ratio",
-            "loss", "kl", "entropy")
+            "loss", "kl", "entropy", "memory/peak_gb")
     curve = []
     for entry in log_history:
         if "step" not in entry or "reward" not in entry:

@@ -56,6 +56,7 @@ from typing import Any
 import torch
 from trl import GRPOTrainer
 
+from traitrl.models.cpu_memory import peak_resident_bytes
 from traitrl.models.sampling import inverse_cdf_sampling
 from traitrl.rl.master_weights import Bf16MasterWeights
 from traitrl.rl.padding import PackedBatch, pack_rows
@@ -178,6 +179,16 @@ def direct_lm_head_scoring(device: torch.device, entropy_grad: bool = True) -> c
     return swapped_trl_util("_ChunkedLogProbFunction", device, direct_or)
 
 
+def step_peak_memory(device: torch.device) -> int | None:
+    """Bytes at the peak since the last call, and start a new peak: the device's allocator peak on CUDA, the
+    process's resident peak on CPU (Linux; None elsewhere)."""
+    if device.type == "cuda":
+        peak = torch.cuda.max_memory_allocated(device)
+        torch.cuda.reset_peak_memory_stats(device)
+        return int(peak)
+    return peak_resident_bytes(reset=True) if device.type == "cpu" else None
+
+
 class TraitGRPOTrainer(GRPOTrainer):
     """GRPOTrainer, plus on CPU: cached bf16 weight casts and inverse-CDF sampling during generation,
     completion-only scoring with whole-logit log-softmax over rows packed without padding, and under bf16 a bf16
@@ -207,6 +218,18 @@ class TraitGRPOTrainer(GRPOTrainer):
         if self.bf16_weights:
             return "bf16"
         return "bf16-autocast" if self.args.bf16 else "fp32"
+
+    def train(self, *args: Any, **kwargs: Any) -> Any:
+        step_peak_memory(self.accelerator.device)  # each logged peak covers training only, from here on
+        return super().train(*args, **kwargs)
+
+    def log(self, logs: dict[str, float], start_time: float | None = None) -> None:
+        """TRL's log, plus ``memory/peak_gb``: the peak memory since the previous training log (every step here)."""
+        if getattr(self.model, "training", False) and "loss" in logs:
+            peak = step_peak_memory(self.accelerator.device)
+            if peak is not None:
+                logs["memory/peak_gb"] = round(peak / 2**30, 2)
+        super().log(logs, start_time)
 
     def create_optimizer(self, model: Any = None) -> torch.optim.Optimizer:
         optimizer = super().create_optimizer(model)
