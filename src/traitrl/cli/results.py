@@ -4,6 +4,8 @@
 - ``traitrl results many --baseline RUN [--baseline RUN ...] --arm NAME=RUN [--arm NAME=RUN ...]``: arms × seeds
   against the baseline, BH over the whole family (the n-th ``--baseline`` pairs with each arm's n-th run).
 - ``traitrl results transfer --baseline RUN --arm NAME=RUN ... [--by domain|category]``: the transfer matrix.
+- ``traitrl results merge SOURCE [SOURCE ...] --store TARGET``: other stores' runs, samples and training runs
+  copied into one (e.g. one study per seed, pooled by ``results many``); sources are never changed.
 - ``traitrl results regrade RUN --as NEW_RUN``: the run's stored outputs scored again by today's graders, stored
   as a new run (``traitrl.evals.regrade``), so runs graded before a grader fix can be compared fairly.
 
@@ -25,7 +27,8 @@ from traitrl.core.errors import UserError
 from traitrl.results.store import DEFAULT_STORE, open_store
 from traitrl.results.tables import Column, Table, format_cell
 
-app = typer.Typer(help="Analyse stored runs: list, compare many, transfer matrix, re-grade.", no_args_is_help=True)
+app = typer.Typer(help="Analyse stored runs: list, compare many, transfer matrix, merge stores, re-grade.",
+                  no_args_is_help=True)
 
 StoreOpt = Annotated[Path, typer.Option(help="Results store (SQLite).")]
 
@@ -125,6 +128,33 @@ def transfer_command(
 
     with _open(store) as db:
         table = transfer_matrix(db, baseline, _pairs(arm, "--arm"), by=by)
+    _emit(table, json_out)
+
+
+@app.command("merge")
+@user_errors
+def merge_command(
+    sources: Annotated[list[Path], typer.Argument(help="Stores to copy from (read-only).")],
+    store: Annotated[Path, typer.Option(help="The store to merge into (created if missing).")] = DEFAULT_STORE,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Copy other stores' runs, samples and training runs into one store; a run id stored twice must be the same run.
+
+    Each source is merged in one transaction: a conflict (one run id, two different runs) stops with the run's
+    name and leaves the target as it was before that source.
+    """
+    for source in sources:  # every source must exist before the target is created or changed
+        if not source.is_file():
+            raise UserError(f"{source}: no results store to merge")
+    table = Table(title=f"merged into {store}",
+                  columns=[Column("source", "source"), Column("runs", "runs added", "int"),
+                           Column("runs_present", "runs already here", "int"), Column("samples", "samples added", "int"),
+                           Column("training_runs", "training runs added", "int")])
+    with open_store(store) as db:
+        for source in sources:
+            counts = db.merge_from(source)
+            table.rows.append({"source": counts.source, "runs": counts.runs, "runs_present": counts.runs_present,
+                               "samples": counts.samples, "training_runs": counts.training_runs})
     _emit(table, json_out)
 
 

@@ -300,6 +300,89 @@ class Store:
         return json.loads(row["record"]) if row else None
 
 
+    # merging -------------------------------------------------------------------------------------------------
+    def merge_from(self, source: str | Path) -> MergeCounts:
+        """Copy another store's runs, samples and training runs into this one, in one transaction.
+
+        Studies run one at a time write separate stores (one per seed, say); analyses that pool them
+        (``traitrl results many``) need one. The source is opened read-only and never changed. A run already here
+        with the same id and the same content key (``run_key``: model fingerprint + evaluation config) is the same
+        run — an evaluation resumed elsewhere, or the start model scored by two studies — and gains the samples
+        and benchmarks it lacks here; a sample stored in both keeps this store's row. The same id with another
+        content key is a conflict: nothing is merged and the error names the run. A training run stored in both
+        keeps the record updated last.
+        """
+        src_path = Path(source)
+        if not src_path.is_file():
+            raise UserError(f"{src_path}: no results store to merge")
+        if src_path.resolve() == self.path.resolve():
+            raise UserError(f"{src_path}: is the store being merged into")
+        try:
+            src = sqlite3.connect(f"{src_path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+            src.row_factory = sqlite3.Row
+            version = int(src.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as err:
+            raise UserError(f"{src_path}: not a traitrl results store ({err})") from None
+        try:
+            if version != SCHEMA_VERSION:
+                raise UserError(f"{src_path}: store schema v{version}, this traitrl writes v{SCHEMA_VERSION}; open it "
+                                f"once with this version (traitrl results list --store {src_path}) to migrate it"
+                                if version < SCHEMA_VERSION else
+                                f"{src_path}: written by a newer traitrl (store schema v{version}); upgrade traitrl")
+            return self._merge(src, src_path)
+        except sqlite3.DatabaseError as err:
+            raise UserError(f"{src_path}: not a traitrl results store ({err})") from None
+        finally:
+            src.close()
+
+    def _merge(self, src: sqlite3.Connection, src_path: Path) -> MergeCounts:
+        counts = MergeCounts(source=str(src_path))
+        run_cols = ", ".join(_RUN_COLUMNS)
+        sample_cols = ", ".join(_SAMPLE_COLUMNS)
+        with self.db:  # one transaction: a conflict leaves this store as it was
+            for row in src.execute(f"SELECT {run_cols} FROM runs ORDER BY run_id"):
+                here = self.db.execute("SELECT run_key, benchmarks, finished_at FROM runs WHERE run_id = ?",
+                                       (row["run_id"],)).fetchone()
+                if here is None:
+                    self.db.execute(f"INSERT INTO runs ({run_cols}) VALUES ({', '.join('?' * len(_RUN_COLUMNS))})",
+                                    tuple(row))
+                    counts.runs += 1
+                elif here["run_key"] != row["run_key"]:
+                    raise UserError(f"{src_path}: run {row['run_id']!r} has content key {row['run_key']!r} there and "
+                                    f"{here['run_key']!r} in {self.path}: two different runs share the id; "
+                                    "nothing was merged")
+                else:
+                    counts.runs_present += 1
+                    benchmarks = {**json.loads(row["benchmarks"] or "{}"), **json.loads(here["benchmarks"] or "{}")}
+                    self.db.execute("UPDATE runs SET benchmarks = ?, finished_at = ? WHERE run_id = ?",
+                                    (json.dumps(benchmarks, sort_keys=True), here["finished_at"] or row["finished_at"],
+                                     row["run_id"]))
+            before = self.db.total_changes
+            self.db.executemany(
+                f"INSERT OR IGNORE INTO samples ({sample_cols}) VALUES ({', '.join('?' * len(_SAMPLE_COLUMNS))})",
+                (tuple(r) for r in src.execute(f"SELECT {sample_cols} FROM samples")))
+            counts.samples = self.db.total_changes - before
+            for row in src.execute("SELECT training_run, output_dir, arm, seed, record, updated_at FROM training_runs"):
+                here = self.db.execute("SELECT updated_at FROM training_runs WHERE training_run = ?",
+                                       (row["training_run"],)).fetchone()
+                if here is None or here["updated_at"] < row["updated_at"]:
+                    self.db.execute("INSERT OR REPLACE INTO training_runs (training_run, output_dir, arm, seed, record, "
+                                    "updated_at) VALUES (?, ?, ?, ?, ?, ?)", tuple(row))
+                    counts.training_runs += 1
+        return counts
+
+
+@dataclass
+class MergeCounts:
+    """What :meth:`Store.merge_from` copied from one source."""
+
+    source: str
+    runs: int = 0  # new here
+    runs_present: int = 0  # the same run (id and content key) was already here
+    samples: int = 0
+    training_runs: int = 0  # new here, or newer than the record here
+
+
 def open_store(path: str | Path = DEFAULT_STORE) -> Store:
     """Open (creating if needed, migrating if older) a results store at ``path``."""
     p = Path(path)
