@@ -7,6 +7,7 @@ room for that Monte Carlo noise while still failing for the item-level bootstrap
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -189,16 +190,24 @@ def test_mde_is_never_zero_when_two_runs_agree_on_every_item() -> None:
     assert r2.mde == pytest.approx(min_detectable_effect(float(d.std(ddof=1)), r2.n_eff))
 
 
-def test_p_value_bottoms_out_at_one_over_b_plus_one() -> None:
+def test_p_value_bottoms_out_at_the_tests_resolution() -> None:
     rng = np.random.default_rng(8)
     codes, labels = _design(rng)
     ids = [str(i) for i in range(codes.size)]
     a = dict(zip(ids, np.zeros(codes.size), strict=True))
     b = dict(zip(ids, 0.8 + 0.1 * _normal(rng, codes), strict=True))
+    # 15 situations, every one ahead: only the observed signs and their mirror image are as extreme (exact test).
     r = compare_benchmark("x", a, b, clusters=dict(zip(ids, labels, strict=True)), n_boot=999)
-    assert r is not None and r.p_min == pytest.approx(1 / 1000)
-    assert r.p_value == pytest.approx(1 / 1000) and r.p_value > 0
-    assert r.p_text == "≤0.001" and r.to_dict()["p_at_min"] is True
+    assert r is not None and r.n_clusters == 15 and r.p_min == pytest.approx(2 / 2**15)
+    assert r.p_value == pytest.approx(2 / 2**15) and r.p_text == "≤6.1e-05" and r.to_dict()["p_at_min"] is True
+    # Items as their own clusters (more than 16): random sign patterns, never below 1 / (B + 1).
+    r = compare_benchmark("x", a, b, n_boot=999)
+    assert r is not None and r.p_min == pytest.approx(1 / 1000) and r.p_value == pytest.approx(1 / 1000)
+    assert r.p_text == "≤0.001"
+    # Five situations cannot reach 0.05 whatever the data: 2 of 32 patterns are always as extreme.
+    small = {str(i): f"s{i % 5}" for i in range(20)}
+    r = compare_benchmark("x", {k: 0.0 for k in small}, {k: 1.0 for k in small}, clusters=small)
+    assert r is not None and r.p_value == pytest.approx(2 / 32) and r.p_value > 0.05
     assert format_p(0.0234, 1 / 2001) == "0.023" and format_p(1 / 2001, 1 / 2001) == "≤0.0005"
 
 
@@ -234,3 +243,41 @@ def test_compare_runs_passes_each_benchmark_its_clusters() -> None:
     assert comp.non_refused[0].n_clusters == by_name["p"].n_clusters
     row = comp.to_dict()["results"][0]
     assert {"n_clusters", "n_eff", "icc", "mde_fallback", "p_min", "p_at_min"} <= set(row)
+
+
+def _t_by_hand(d: np.ndarray, labels: list[str], signs: dict[str, float]) -> float:
+    """mean / cluster-robust SE of the data with each situation's differences multiplied by its sign."""
+    x = np.array([v * signs[c] for v, c in zip(d, labels, strict=True)])
+    groups = sorted(set(labels))
+    mean = float(x.mean())
+    resid = [sum(v - mean for v, c in zip(x, labels, strict=True) if c == g) for g in groups]
+    se = math.sqrt(len(groups) / (len(groups) - 1) * sum(r * r for r in resid)) / len(x)
+    return mean / se
+
+
+def test_sign_flip_p_is_the_share_of_sign_patterns_at_least_as_extreme() -> None:
+    rng = np.random.default_rng(11)
+    labels = [f"s{i % 7}" for i in range(40)]
+    d = rng.normal(0.3, 1.0, 40) + np.array([0.5 * (int(c[1:]) - 3) for c in labels])
+    groups = sorted(set(labels))
+    observed = abs(_t_by_hand(d, labels, dict.fromkeys(groups, 1.0)))
+    ts = [abs(_t_by_hand(d, labels, dict(zip(groups, signs, strict=True))))
+          for signs in itertools.product([1.0, -1.0], repeat=len(groups))]
+    expected = sum(t >= observed * (1 - 1e-9) for t in ts) / len(ts)
+    assert paired_bootstrap(d, clusters=labels)[2] == pytest.approx(expected)
+    assert 0 < expected < 1
+
+
+def test_a_gain_concentrated_in_one_situation_is_found_when_the_rest_lean_the_same_way() -> None:
+    """Shaped like seed 3's held-out pair (stop 28): 14 situations of 18 replies, one gaining a lot, most a little.
+    The bootstrap-t this test replaced gave p 0.073 on the real pair; every sign flip of it is a null."""
+    gains = [0, 2, 1, 4, 1, 1, 1, 1, 1, 1, 2, -1, 1, 1]  # replies (of 18) that gained, per situation
+    labels = [f"s{g}" for g in range(14) for _ in range(18)]
+    d = np.array([(1.0 if i < k else 0.0) if k >= 0 else (-1.0 if i < -k else 0.0)
+                  for k in gains for i in range(18)])
+    lo, hi, p = paired_bootstrap(d, clusters=labels)
+    assert lo > 0 and p < 0.01
+    mixed = [k if g % 2 else -k for g, k in enumerate(gains)]  # the same sizes, half of them losses
+    d2 = np.array([(1.0 if i < k else 0.0) if k >= 0 else (-1.0 if i < -k else 0.0)
+                   for k in mixed for i in range(18)])
+    assert paired_bootstrap(d2, clusters=labels)[2] > 0.3

@@ -302,8 +302,8 @@ def _print_paired(results: list[PairedResult], title: str) -> None:
     unflagged = ci_excludes_zero_unflagged(results)
     if unflagged:
         _out.print(plain(f"note: the 95% CI excludes 0 on {len(unflagged)} benchmark(s) that are not significant "
-                         "(CIs are not corrected for multiple comparisons, and the bootstrap-t p, which decides "
-                         "significance, is the more conservative near 0 with few clusters): "
+                         "(CIs are not corrected for multiple comparisons, and with few clusters the CI and the "
+                         "sign-flip p, which decides significance, can disagree near 0): "
                          + ", ".join(unflagged)))
 
 

@@ -137,12 +137,6 @@ class Clustered:
         """Item mean of each resampled data set (all items of a drawn cluster count)."""
         return (counts @ self.sums) / (counts @ self.sizes)
 
-    def std_errors(self, counts: np.ndarray, means: np.ndarray) -> np.ndarray:
-        """Cluster-robust SE of the mean in each draw (residual per cluster, with the G/(G−1) correction)."""
-        g = self.n_clusters
-        resid = self.sums[None, :] - means[:, None] * self.sizes[None, :]
-        return np.sqrt(g / (g - 1) * np.sum(counts * resid**2, axis=1)) / (counts @ self.sizes)
-
     def percentile_ci(self, means: np.ndarray, level: float) -> tuple[float, float]:
         """Percentile CI from resampled means, deviations scaled by :func:`ci_scale`, clipped to the data."""
         dev = (means - self.mean) * ci_scale(self.n_clusters, level)
@@ -150,21 +144,52 @@ class Clustered:
         lo, hi = self.mean + np.percentile(dev, [tail, 100 - tail])
         return (float(max(lo, self.lo)), float(min(hi, self.hi)))
 
-    def bootstrap_t_p(self, counts: np.ndarray, means: np.ndarray) -> float:
-        """Two-sided bootstrap-t p-value of "mean = 0" (centred draws), never below ``1 / (B + 1)``."""
-        n_boot = counts.shape[0]
-        observed = self.mean
-        se = float(self.std_errors(np.ones((1, self.n_clusters)), np.array([observed]))[0])
-        if se <= FLOAT_TOL:
-            # Every cluster has the same mean, so every draw reproduces it: nothing to test against.
-            return 1.0 if abs(observed) <= FLOAT_TOL else 1 / (n_boot + 1)
-        ses = self.std_errors(counts, means)
-        shift = means - observed
-        with np.errstate(divide="ignore", invalid="ignore"):
-            # A draw without between-cluster variation but a different mean is as extreme as it gets.
-            t = np.where(np.abs(shift) <= FLOAT_TOL, 0.0, np.where(ses > FLOAT_TOL, shift / ses, np.copysign(np.inf, shift)))
-        extreme = int(np.sum(np.abs(t) >= abs(observed / se) - FLOAT_TOL))
-        return float(min((extreme + 1) / (n_boot + 1), 1.0))
+
+#: Up to this many clusters the sign-flip test enumerates every pattern (2^16 = 65,536); above it, it draws N_BOOT.
+EXACT_SIGN_FLIP_CLUSTERS = 16
+
+
+def sign_patterns(rng: np.random.Generator, g: int, n_boot: int) -> np.ndarray:
+    """``P × G`` signs: all ``2^G`` patterns when ``G`` ≤ :data:`EXACT_SIGN_FLIP_CLUSTERS` (the identity first),
+    else the identity and ``n_boot`` random patterns."""
+    if g <= EXACT_SIGN_FLIP_CLUSTERS:
+        return (((np.arange(2**g)[:, None] >> np.arange(g)) & 1) * -2 + 1).astype(float)
+    return np.vstack([np.ones((1, g)), rng.choice([-1.0, 1.0], size=(n_boot, g))])
+
+
+def sign_flip_p_min(g: int, n_boot: int) -> float:
+    """The smallest p-value :func:`sign_flip_p` can give with ``g`` clusters."""
+    return 2 / 2**g if g <= EXACT_SIGN_FLIP_CLUSTERS else 1 / (n_boot + 1)
+
+
+def sign_flip_p(data: Clustered, rng: np.random.Generator, n_boot: int) -> float:
+    """Two-sided cluster sign-flip (randomisation) p-value of "mean paired difference = 0", studentized.
+
+    If the two runs are interchangeable, each situation's total difference is as likely to have either sign, so
+    under the null the observed set of cluster totals is one of ``2^G`` equally likely sign patterns. The p-value is
+    the share of patterns whose ``|t| = |mean / se|`` reaches the observed one (cluster-robust SE
+    ``sqrt(G/(G−1) · Σ_g (S_g − mean · m_g)²) / N`` of each pattern's data) — exact, whatever the clusters' sizes, spreads or skew, with every pattern enumerated
+    up to :data:`EXACT_SIGN_FLIP_CLUSTERS` clusters (a wild cluster bootstrap with Rademacher weights and the null
+    imposed, evaluated exactly).
+    """
+    g = data.n_clusters
+    n = float(data.sizes.sum())
+    flips = sign_patterns(rng, g, n_boot)
+    sums = flips * data.sums[None, :]
+    means = sums.sum(axis=1) / n
+    resid = sums - means[:, None] * data.sizes[None, :]
+    ses = np.sqrt(g / (g - 1) * np.sum(resid**2, axis=1)) / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # No between-cluster variation: a nonzero mean is as extreme as it gets, a zero mean not extreme at all.
+        t = np.where(np.abs(means) <= FLOAT_TOL, 0.0,
+                     np.where(ses > FLOAT_TOL, means / ses, np.copysign(np.inf, means)))
+    observed = abs(float(t[0]))  # the first pattern is the identity: the data as observed
+    if observed == 0.0:
+        return 1.0
+    extreme = int(np.sum(np.abs(t) >= observed * (1 - 1e-9)))
+    if g <= EXACT_SIGN_FLIP_CLUSTERS:
+        return float(extreme / flips.shape[0])
+    return float(min(extreme / (n_boot + 1), 1.0))  # the identity counts once among n_boot + 1
 
 
 def bootstrap_ci(
@@ -203,10 +228,11 @@ def paired_bootstrap(
     clusters: ClusterLabels | None = None,
     level: float = 0.95,
 ) -> tuple[float, float, float]:
-    """Cluster bootstrap of the mean paired difference: percentile CI and two-sided bootstrap-t p-value.
+    """The mean paired difference's percentile cluster-bootstrap CI and its two-sided cluster sign-flip p-value.
 
-    Both come from the same draws (clusters of differences resampled with replacement). The p-value
-    studentizes each centred draw, ``t* = (mean* − mean) / se*``, and is ``(#{|t*| ≥ |t_obs|} + 1) / (B + 1)``.
+    The CI resamples clusters of differences with replacement; the p-value is :func:`sign_flip_p` (exact up to
+    :data:`EXACT_SIGN_FLIP_CLUSTERS` clusters, else from ``n_boot`` random patterns; smallest value
+    :func:`sign_flip_p_min`).
 
     Args:
         diffs: Per-item paired differences.
@@ -224,10 +250,10 @@ def paired_bootstrap(
     data = Clustered.of(d, cluster_codes(d.size, clusters))
     if data.n_clusters < 2:
         return (math.nan, math.nan, 1.0)
-    counts = data.draw(np.random.default_rng(seed), n_boot)
-    means = data.means(counts)
+    rng = np.random.default_rng(seed)
+    means = data.means(data.draw(rng, n_boot))
     lo, hi = data.percentile_ci(means, level)
-    return (lo, hi, data.bootstrap_t_p(counts, means))
+    return (lo, hi, sign_flip_p(data, rng, n_boot))
 
 
 def crossed_bootstrap(
