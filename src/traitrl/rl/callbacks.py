@@ -1,5 +1,4 @@
-"""TrainerCallbacks: held-out trait reward tracking (through the eval runner), checkpointing of traitrl's state, and
-handing a CPU process's freed heap back during a long run."""
+"""TrainerCallbacks: held-out trait reward tracking (through the eval runner) and checkpointing of traitrl's state."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from transformers import TrainerCallback
 
 from traitrl.core.keys import content_key
 from traitrl.grading.rubric import CriterionJudge
-from traitrl.models import cpu_memory
 from traitrl.rl.rewards import RewardLedger
 
 STATE_FILE = "traitrl_state.json"
@@ -116,26 +114,6 @@ class TraitRLCallback(TrainerCallback):
 
     def snapshot(self, step: int) -> dict[str, Any]:
         return {"step": step, "ledger": self.ledger.state(), "heldout_curve": self.curve, "wall_seconds": self.wall}
-
-
-class ReleaseFreedMemory(TrainerCallback):
-    """Every ``every`` steps, hand the heap's free pages back to the system (:func:`cpu_memory.release`; it does
-    nothing unless the process keeps freed memory, i.e. on a CPU with glibc).
-
-    A kept heap fragments over a long run: between steps ~2.5 GB are in use, but each step's activations and logits
-    come in sizes that change from step to step, so the pages a step touches keep spreading, and a 90-step trait arm
-    on the embedded model climbed from 8 to 17–18 GB resident. Releasing after every step holds it at what one step
-    needs, but each step then faults its memory in again (+5% per step, measured); every 10 steps costs one such step
-    in ten.
-    """
-
-    def __init__(self, every: int = 10) -> None:
-        self.every = every
-        self.released = 0
-
-    def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
-        if self.every > 0 and state.global_step % self.every == 0 and cpu_memory.release():
-            self.released += 1
 
 
 def load_state(checkpoint: Path) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from traitrl.core.errors import UserError
 from traitrl.core.provenance import git_state
-from traitrl.rl.callbacks import HeldoutTracker, ReleaseFreedMemory, TraitRLCallback, load_state
+from traitrl.rl.callbacks import HeldoutTracker, TraitRLCallback, load_state
 from traitrl.rl.config import TrainConfig
 from traitrl.rl.mix import MixRow, build_mix, mix_summary
 from traitrl.rl.rewards import RewardLedger, make_reward_funcs
@@ -160,8 +160,7 @@ def run_training(config: TrainConfig, extra_callbacks: Sequence[Any] = ()) -> di
         train_dataset=dataset,
         processing_class=tokenizer,
         peft_config=peft_config,
-        callbacks=[tracker, ReleaseFreedMemory(),
-                   TrainingProgress(label=f"{config.arm} d={config.effective_dose:g} seed {config.seed}"),
+        callbacks=[tracker, TrainingProgress(label=f"{config.arm} d={config.effective_dose:g} seed {config.seed}"),
                    *extra_callbacks],
     )
     trainer.remove_callback(transformers.PrinterCallback)  # per-step log dicts; TrainingProgress says it shorter
