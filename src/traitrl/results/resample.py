@@ -167,10 +167,10 @@ def sign_flip_p(data: Clustered, rng: np.random.Generator, n_boot: int) -> float
 
     If the two runs are interchangeable, each situation's total difference is as likely to have either sign, so
     under the null the observed set of cluster totals is one of ``2^G`` equally likely sign patterns. The p-value is
-    the share of patterns whose ``|t| = |mean / se|`` reaches the observed one (cluster-robust SE
-    ``sqrt(G/(G−1) · Σ_g (S_g − mean · m_g)²) / N`` of each pattern's data) — exact, whatever the clusters' sizes, spreads or skew, with every pattern enumerated
-    up to :data:`EXACT_SIGN_FLIP_CLUSTERS` clusters (a wild cluster bootstrap with Rademacher weights and the null
-    imposed, evaluated exactly).
+    the share of patterns whose ``|t| = |mean / se|`` reaches the observed one, with the cluster-robust SE
+    ``sqrt(G/(G−1) · Σ_g (S_g − mean · m_g)²) / N`` of each pattern's data. It is exact whatever the clusters'
+    sizes, spreads or skew, with every pattern enumerated up to :data:`EXACT_SIGN_FLIP_CLUSTERS` clusters (a wild
+    cluster bootstrap with Rademacher weights and the null imposed, evaluated exactly).
     """
     g = data.n_clusters
     n = float(data.sizes.sum())

@@ -299,7 +299,6 @@ class Store:
         row = self.db.execute("SELECT record FROM training_runs WHERE training_run = ?", (training_run,)).fetchone()
         return json.loads(row["record"]) if row else None
 
-
     # merging -------------------------------------------------------------------------------------------------
     def merge_from(self, source: str | Path) -> MergeCounts:
         """Copy another store's runs, samples and training runs into this one, in one transaction.
